@@ -1,0 +1,108 @@
+/**
+ * The rule engine: classify each sheet, find its table once, run every enabled rule over it, and
+ * turn the rules' reports into findings. Pure: the validate command reads the sheets and calls this.
+ */
+import type { IsoDate, RawCell } from "./cell";
+import { countBySeverity, summarizeByRule, type Finding, type FindingValue, type RuleSummary, type SeverityCounts } from "./findings";
+import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName, type SheetKind } from "./schema/fields";
+import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
+import type { Report, Rule, SheetContext } from "./rules/rule";
+import { parseOfficeCode } from "./codes";
+import type { SheetGrid } from "../workbook/port";
+
+export interface ValidateOptions {
+  asOf: IsoDate;
+  /** Rule ids switched off (from 設定 無効ルール or the caller). */
+  disabledRules?: readonly string[];
+  rules: readonly Rule[];
+}
+
+export interface ValidationResult {
+  issues: Finding[];
+  counts: SeverityCounts;
+  byRule: RuleSummary[];
+}
+
+/** The kind of a sheet by its name, or for `支払基金_` sheets by name then headers. */
+export function classifySheet(grid: SheetGrid): SheetKind | null {
+  if (grid.name === SHEET_NAMES.settings) return "settings";
+  if (grid.name === SHEET_NAMES.master) return "master";
+  if (grid.name.startsWith(PAYMENT_FUND_PREFIX)) return paymentFundKindFromName(grid.name) ?? detectPaymentFundKind(grid);
+  return null;
+}
+
+/** Normalised 保険者コード values of a master table. */
+export function masterCodeSet(master: Table | null): Set<string> | null {
+  if (!master || !master.fieldIndex.has("code")) return null;
+  const codes = new Set<string>();
+  for (const row of master.rows) {
+    const parsed = parseOfficeCode(fieldValue(master, row, "code"));
+    if (parsed.ok) codes.add(parsed.value);
+  }
+  return codes;
+}
+
+function findingValue(v: RawCell | undefined): FindingValue {
+  return v === undefined ? null : v;
+}
+
+/** Finds tables once and runs the rules; `grids` in workbook order. */
+export function validateSheets(grids: readonly SheetGrid[], options: ValidateOptions): ValidationResult {
+  const disabled = new Set(options.disabledRules ?? []);
+  const rules = options.rules.filter((r) => !disabled.has(r.meta.id));
+  const kinds = grids.map(classifySheet);
+  const tables = grids.map((g, i) => {
+    const kind = kinds[i];
+    return kind ? readTable(g, kind) : null;
+  });
+  const masterIndex = kinds.indexOf("master");
+  const masterCodes = masterCodeSet(masterIndex >= 0 ? tables[masterIndex] : null);
+
+  const issues: Finding[] = [];
+  grids.forEach((grid, i) => {
+    const ctx: SheetContext = { sheet: grid.name, grid, kind: kinds[i], table: tables[i], asOf: options.asOf, masterCodes };
+    for (const rule of rules) {
+      const { sheets } = rule.meta;
+      if (sheets !== "any" && (ctx.kind === null || !sheets.includes(ctx.kind))) continue;
+      rule.check(ctx, reporterFor(ctx, rule, issues));
+    }
+  });
+  issues.sort(compareFindings(grids.map((g) => g.name)));
+  return { issues, counts: countBySeverity(issues), byRule: summarizeByRule(issues) };
+}
+
+function reporterFor(ctx: SheetContext, rule: Rule, sink: Finding[]): Report {
+  return (input) => {
+    const column =
+      input.column ?? (input.col !== undefined ? (ctx.table?.columns[input.col - ctx.grid.left]?.header ?? "") : "");
+    sink.push({
+      sheet: ctx.sheet,
+      row: input.row,
+      column,
+      cell: input.col !== undefined ? cellAddress(input.row, input.col) : "",
+      rule: rule.meta.id,
+      severity: rule.meta.severity,
+      message: input.message ?? rule.meta.message,
+      value: findingValue(input.value),
+    });
+  };
+}
+
+function columnOrder(cell: string): number {
+  let n = 0;
+  for (const ch of cell) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+function compareFindings(sheetOrder: string[]) {
+  const pos = new Map(sheetOrder.map((n, i) => [n, i]));
+  return (a: Finding, b: Finding) =>
+    (pos.get(a.sheet) ?? 0) - (pos.get(b.sheet) ?? 0) ||
+    a.row - b.row ||
+    columnOrder(a.cell) - columnOrder(b.cell) ||
+    a.rule.localeCompare(b.rule);
+}

@@ -1,0 +1,242 @@
+/**
+ * The ExcelJS adapter: a WorkbookPort over an in-memory ExcelJS workbook, used by the CLI and tests.
+ * Writing touches only the cells a command names; everything else the user had (other sheets,
+ * unknown columns, formulas, fills, comments, widths) is left to ExcelJS to carry through as is.
+ */
+import ExcelJS from "exceljs";
+import type { OutCell, RawCell } from "../../domain/cell";
+import { isDateOut } from "../../domain/cell";
+import {
+  HIGHLIGHT_MARKER,
+  type AppendRows,
+  type GeneratedSheet,
+  type HighlightSpec,
+  type RangeWrite,
+  type SheetGrid,
+  type WorkbookPort,
+  type WriteBatch,
+} from "../port";
+import { dateToSerial, isoToUtcDate } from "./serial";
+
+const DATE_FORMAT = "yyyy/m/d";
+
+/** A RawCell from whatever ExcelJS holds in a cell. */
+export function toRawCell(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : dateToSerial(value);
+  if (typeof value === "object") {
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text ?? "").join("");
+    if ("error" in value) return String(value.error);
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null) return null;
+      if (typeof result === "object" && result !== null && "error" in result) return String((result as { error: unknown }).error);
+      return toRawCell(result as ExcelJS.CellValue);
+    }
+    if ("text" in value) {
+      const text = (value as { text: unknown }).text;
+      if (typeof text === "string") return text;
+      if (text && typeof text === "object" && "richText" in text) return toRawCell(text as ExcelJS.CellValue);
+      return text == null ? null : String(text);
+    }
+  }
+  return String(value);
+}
+
+/** The used range of a worksheet as a grid (cells that hold a value; formatting alone does not count). */
+export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  let top = Infinity;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.value === null || cell.value === undefined || cell.value === "") return;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [] };
+  const width = right - left + 1;
+  const values: RawCell[][] = [];
+  const formats: string[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const vals: RawCell[] = new Array(width).fill(null);
+    const fmts: string[] = new Array(width).fill("General");
+    if (row.hasValues) {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (c < left || c > right) return;
+        vals[c - left] = toRawCell(cell.value);
+        if (cell.numFmt) fmts[c - left] = cell.numFmt;
+      });
+    }
+    values.push(vals);
+    formats.push(fmts);
+  }
+  return { name: ws.name, top, left, values, formats };
+}
+
+function toExcelValue(v: OutCell): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (isDateOut(v)) return isoToUtcDate(v.date);
+  if (typeof v === "number" && !Number.isFinite(v)) return String(v);
+  // Plain strings are stored as text by ExcelJS (a formula needs { formula }), so `=…` stays text.
+  return v;
+}
+
+function setCell(ws: ExcelJS.Worksheet, row: number, col: number, v: OutCell, format?: string): void {
+  const cell = ws.getCell(row, col);
+  cell.value = toExcelValue(v);
+  if (format) cell.numFmt = format;
+  else if (isDateOut(v)) cell.numFmt = DATE_FORMAT;
+}
+
+function lastUsedRow(ws: ExcelJS.Worksheet): number {
+  let last = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (row.hasValues) last = r;
+  });
+  return last;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  constructor(readonly book: ExcelJS.Workbook) {}
+
+  async listSheets(): Promise<string[]> {
+    return this.book.worksheets.map((ws) => ws.name);
+  }
+
+  async readSheets(names: string[]): Promise<Map<string, SheetGrid>> {
+    const out = new Map<string, SheetGrid>();
+    for (const name of names) {
+      const ws = this.book.getWorksheet(name);
+      if (ws) out.set(name, readGrid(ws));
+    }
+    return out;
+  }
+
+  async commit(batch: WriteBatch): Promise<void> {
+    for (const w of batch.ranges ?? []) this.writeRange(w);
+    for (const a of batch.appends ?? []) this.append(a);
+    for (const s of batch.sheets ?? []) this.replaceSheet(s);
+    for (const h of batch.highlights ?? []) this.highlight(h);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) throw new Error(`シート「${name}」がありません。`);
+    return ws;
+  }
+
+  private writeRange(w: RangeWrite): void {
+    const ws = this.sheet(w.sheet);
+    w.values.forEach((rowValues, i) =>
+      rowValues.forEach((v, j) => setCell(ws, w.row + i, w.col + j, v, w.formats?.[j])),
+    );
+  }
+
+  private append(a: AppendRows): void {
+    let ws = this.book.getWorksheet(a.sheet);
+    if (!ws) {
+      ws = this.book.addWorksheet(a.sheet);
+      a.header.forEach((h, j) => (ws!.getCell(1, j + 1).value = h));
+      ws.getRow(1).font = { bold: true };
+      ws.views = [{ state: "frozen", ySplit: 1 }];
+    }
+    const start = Math.max(lastUsedRow(ws), 1) + 1;
+    a.rows.forEach((rowValues, i) => rowValues.forEach((v, j) => setCell(ws!, start + i, j + 1, v, a.formats?.[j])));
+  }
+
+  /** Removes the old sheet (if any) and builds the new one at the same tab position. */
+  private replaceSheet(spec: GeneratedSheet): void {
+    const old = this.book.getWorksheet(spec.name);
+    // ExcelJS orders tabs by the (untyped) orderNo; reusing the old one keeps the tab in place.
+    const orderNo = (old as unknown as { orderNo?: number } | undefined)?.orderNo;
+    if (old) this.book.removeWorksheet(old.id);
+    const ws = this.book.addWorksheet(spec.name);
+    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+    let row = 1;
+    let firstDataRow = 0;
+    spec.blocks.forEach((block, b) => {
+      if (b > 0) row++;
+      if (block.title) {
+        ws.getCell(row, 1).value = block.title;
+        ws.getCell(row, 1).font = { bold: true };
+        row++;
+      }
+      const headerRow = row;
+      block.header.forEach((h, j) => {
+        const cell = ws.getCell(row, j + 1);
+        cell.value = h;
+        cell.font = { bold: true };
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+        cell.border = { bottom: { style: "thin" } };
+      });
+      row++;
+      if (b === 0) firstDataRow = row;
+      for (const values of block.rows) {
+        values.forEach((v, j) => setCell(ws, row, j + 1, v, block.formats?.[j]));
+        row++;
+      }
+      if (block.tableName && block.rows.length > 0) {
+        ws.autoFilter = b === 0 ? { from: { row: headerRow, column: 1 }, to: { row: row - 1, column: block.header.length } } : ws.autoFilter;
+      }
+      for (const note of block.notes ?? []) {
+        ws.getCell(row, 1).value = note;
+        row++;
+      }
+    });
+    spec.widths?.forEach((w, j) => (ws.getColumn(j + 1).width = w));
+    if (spec.freezeHeader && firstDataRow > 1) ws.views = [{ state: "frozen", ySplit: firstDataRow - 1 }];
+  }
+
+  private highlight(h: HighlightSpec): void {
+    const ws = this.sheet(h.sheet);
+    ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
+      !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(HIGHLIGHT_MARKER))),
+    );
+    if (h.lastRow < h.firstRow) return;
+    const ref = `A${h.firstRow}:${columnName(h.lastCol)}${h.lastRow}`;
+    ws.addConditionalFormatting({
+      ref,
+      rules: h.rules.map((rule, i) => ({
+        type: "expression",
+        priority: i + 1,
+        formulae: [rule.formula.replace(/^=/u, "")],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${rule.fill.replace("#", "")}` } } },
+      })),
+    });
+  }
+}
+
+function columnName(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return new XlsxWorkbook(book);
+}
+
+export async function loadXlsxBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as ArrayBuffer);
+  return new XlsxWorkbook(book);
+}
+
+/** A new workbook with the given sheets, rows written from A1 (used by fixtures and the demo). */
+export function buildXlsx(sheets: { name: string; rows: OutCell[][] }[]): XlsxWorkbook {
+  const book = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = book.addWorksheet(s.name);
+    s.rows.forEach((row, i) => row.forEach((v, j) => v !== null && setCell(ws, i + 1, j + 1, v)));
+  }
+  return new XlsxWorkbook(book);
+}
