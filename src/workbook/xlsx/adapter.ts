@@ -88,11 +88,20 @@ function toExcelValue(v: OutCell): ExcelJS.CellValue {
   return v;
 }
 
+function formatCell(cell: ExcelJS.Cell, v: OutCell, format?: string): void {
+  if (format) cell.numFmt = format;
+  else if (isDateOut(v)) cell.numFmt = DATE_FORMAT;
+}
+
 function setCell(ws: ExcelJS.Worksheet, row: number, col: number, v: OutCell, format?: string): void {
   const cell = ws.getCell(row, col);
   cell.value = toExcelValue(v);
-  if (format) cell.numFmt = format;
-  else if (isDateOut(v)) cell.numFmt = DATE_FORMAT;
+  formatCell(cell, v, format);
+}
+
+/** Excel tables need at least one row and distinct, non-empty header texts. */
+function canBeTable(header: string[], rowCount: number): boolean {
+  return rowCount > 0 && header.every((h) => h.trim() !== "") && new Set(header).size === header.length;
 }
 
 function lastUsedRow(ws: ExcelJS.Worksheet): number {
@@ -168,22 +177,35 @@ export class XlsxWorkbook implements WorkbookPort {
         ws.getCell(row, 1).font = { bold: true };
         row++;
       }
-      const headerRow = row;
-      block.header.forEach((h, j) => {
-        const cell = ws.getCell(row, j + 1);
-        cell.value = h;
-        cell.font = { bold: true };
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-        cell.border = { bottom: { style: "thin" } };
-      });
-      row++;
-      if (b === 0) firstDataRow = row;
-      for (const values of block.rows) {
-        values.forEach((v, j) => setCell(ws, row, j + 1, v, block.formats?.[j]));
+      if (b === 0) firstDataRow = row + 1;
+      if (block.tableName && canBeTable(block.header, block.rows.length)) {
+        // A real Excel table (ListObject): filter buttons and banding, as the user would make it.
+        ws.addTable({
+          name: this.uniqueTableName(block.tableName),
+          ref: `A${row}`,
+          headerRow: true,
+          style: { theme: "TableStyleLight9", showRowStripes: true },
+          columns: block.header.map((name) => ({ name, filterButton: true })),
+          rows: block.rows.map((r) => r.map(toExcelValue)),
+        });
         row++;
-      }
-      if (block.tableName && block.rows.length > 0) {
-        ws.autoFilter = b === 0 ? { from: { row: headerRow, column: 1 }, to: { row: row - 1, column: block.header.length } } : ws.autoFilter;
+        for (const values of block.rows) {
+          values.forEach((v, j) => formatCell(ws.getCell(row, j + 1), v, block.formats?.[j]));
+          row++;
+        }
+      } else {
+        block.header.forEach((h, j) => {
+          const cell = ws.getCell(row, j + 1);
+          cell.value = h;
+          cell.font = { bold: true };
+          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+          cell.border = { bottom: { style: "thin" } };
+        });
+        row++;
+        for (const values of block.rows) {
+          values.forEach((v, j) => setCell(ws, row, j + 1, v, block.formats?.[j]));
+          row++;
+        }
       }
       for (const note of block.notes ?? []) {
         ws.getCell(row, 1).value = note;
@@ -192,6 +214,15 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     spec.widths?.forEach((w, j) => (ws.getColumn(j + 1).width = w));
     if (spec.freezeHeader && firstDataRow > 1) ws.views = [{ state: "frozen", ySplit: firstDataRow - 1 }];
+  }
+
+  /** Table names are unique per workbook and may not hold spaces or start with a digit. */
+  private uniqueTableName(wanted: string): string {
+    const base = wanted.replace(/[^\p{L}\p{N}_.]/gu, "_").replace(/^(?=[\p{N}.])/u, "_");
+    const taken = new Set(this.book.worksheets.flatMap((ws) => ws.getTables().map((t) => (t as unknown as { name: string }).name)));
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+    return name;
   }
 
   private highlight(h: HighlightSpec): void {

@@ -1,0 +1,23 @@
+/** The shape of one CLI command: options, the use case it runs, and how its result is printed. */
+import type { WorkbookPort } from "../workbook/port";
+
+export type CliOptions = Record<string, string | boolean | undefined>;
+
+export interface CliCommand<R = unknown> {
+  name: string;
+  /** One Japanese line for the help text. */
+  summary: string;
+  /** Options besides --json and --out, as node:util parseArgs declares them. */
+  options: Record<string, { type: "string" | "boolean" }>;
+  /** Whether the command changes the book (then it is saved after a .bak copy). */
+  writes: boolean;
+  run(port: WorkbookPort, options: CliOptions): Promise<R>;
+  /** The JSON object of SPEC §5. */
+  toJson(result: R): unknown;
+  /** Readable Japanese tables. */
+  render(result: R): string;
+  /** Done, but with errors found (exit 1). */
+  foundErrors?(result: R): boolean;
+}
+
+export const defineCommand = <R>(c: CliCommand<R>): CliCommand<R> => c;

@@ -1,0 +1,85 @@
+/**
+ * `onshi <command> <book.xlsx> [options]` — the command-line twin of the task pane. Argument
+ * parsing and printing only; the work is done by src/commands. Exit 0 = done, no errors found;
+ * 1 = done with errors found; 2 = could not run (one Japanese line on stderr, file untouched).
+ */
+import { parseArgs } from "node:util";
+import { CommandError } from "../commands/context";
+import { COMMANDS } from "./registry";
+import { openBook, saveBook } from "./io";
+
+const USAGE = [
+  "使い方: onshi <コマンド> <ブック.xlsx> [オプション]",
+  "",
+  "コマンド:",
+  ...COMMANDS.map((c) => `  ${c.name.padEnd(22)}${c.summary}`),
+  "",
+  "共通オプション: --json（JSON を1つだけ標準出力へ）, --out <パス>（変更するコマンドの保存先）",
+].join("\n");
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`不明なコマンド「${name}」です。onshi --help で一覧を確認してください。\n`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: "boolean" }, out: { type: "string" }, ...command.options },
+    }));
+  } catch (e) {
+    io.stderr(`オプションが正しくありません: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (positionals.length !== 1) {
+    io.stderr(`ブック（.xlsx）のパスを1つ指定してください。例: onshi ${name} master.xlsx\n`);
+    return 2;
+  }
+  const bookPath = positionals[0];
+  try {
+    const book = await openBook(bookPath, command.writes && !values.out);
+    io.stderr(`${command.name}: ${bookPath} を処理しています…\n`);
+    const result = await command.run(book, values);
+    if (command.writes) {
+      const saved = await saveBook(book, bookPath, values.out as string | undefined);
+      io.stderr(`保存しました: ${saved}\n`);
+    }
+    io.stdout(values.json ? `${JSON.stringify(command.toJson(result))}\n` : `${command.render(result)}\n`);
+    return command.foundErrors?.(result) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof CommandError) {
+      io.stderr(`${e.message}\n`);
+    } else {
+      // An unexpected failure is still one plain line: no stack trace reaches the user.
+      io.stderr(`処理を完了できませんでした（内部エラー: ${(e as Error)?.message ?? String(e)}）。ブックは変更していません。\n`);
+    }
+    return 2;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
+if (isMain) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * What every command starts from: the workbook's sheet names, the sheets it needs (read in one
+ * call, so the Office adapter makes one round trip), マスタ and 設定 already parsed.
+ */
+import type { IsoDate } from "../domain/cell";
+import { parseDate, todayInTokyo } from "../domain/dates";
+import { readMaster, type Master } from "../domain/master";
+import { SHEET_NAMES } from "../domain/schema/fields";
+import { readSettings, type Settings, type SettingsProblem } from "../domain/settings";
+import type { SheetGrid, WorkbookPort } from "../workbook/port";
+
+/** A command that cannot run at all (CLI exit 2); the message is one plain Japanese line. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CommandError";
+  }
+}
+
+export interface WorkbookContext {
+  sheetNames: string[];
+  grids: Map<string, SheetGrid>;
+  master: Master | null;
+  settings: Settings;
+  settingsProblems: SettingsProblem[];
+}
+
+/**
+ * Reads マスタ, 設定 and the extra sheets (or every sheet with 'all'). Sheets that do not exist are
+ * simply absent.
+ */
+export async function readWorkbook(port: WorkbookPort, extra: readonly string[] | "all" = []): Promise<WorkbookContext> {
+  const sheetNames = await port.listSheets();
+  const wanted = extra === "all" ? sheetNames : [SHEET_NAMES.master, SHEET_NAMES.settings, ...extra];
+  const grids = await port.readSheets([...new Set(wanted)].filter((n) => sheetNames.includes(n)));
+  const masterGrid = grids.get(SHEET_NAMES.master);
+  const master = masterGrid ? readMaster(masterGrid) : null;
+  const { settings, problems } = readSettings(grids.get(SHEET_NAMES.settings), master);
+  return { sheetNames, grids, master, settings, settingsProblems: problems };
+}
+
+/** The master, or a CommandError that says what to do. */
+export function requireMaster(ctx: WorkbookContext): Master {
+  if (!ctx.sheetNames.includes(SHEET_NAMES.master)) {
+    throw new CommandError("シート「マスタ」がありません。マスタ シートを作成するか、シート名を「マスタ」にしてください。");
+  }
+  if (!ctx.master) {
+    throw new CommandError("マスタの見出し行が見つかりません。上から15行以内に「保険者コード」「福祉事務所名」「被保護者数」などの見出しを置いてください。");
+  }
+  if (!ctx.master.table.fieldIndex.has("code")) {
+    throw new CommandError("マスタに「保険者コード」列がありません。見出しを確認してください。");
+  }
+  return ctx.master;
+}
+
+/** Reads an as-of option (any date form of SPEC §1); omitted = today in Japan. */
+export function resolveAsOf(value: string | undefined, now?: Date): IsoDate {
+  if (value === undefined || value === "") return todayInTokyo(now);
+  const parsed = parseDate(value);
+  if (!parsed.ok) throw new CommandError(`基準日「${value}」を日付として読めません（例: 2025-02-04）。`);
+  return parsed.value;
+}

@@ -1,0 +1,57 @@
+/**
+ * validate: run every enabled rule over every sheet. Reads only; the task pane may ask for the
+ * findings to be written to 検証結果 as well (`write: true`), the CLI never writes.
+ */
+import type { IsoDate } from "../domain/cell";
+import type { Finding, RuleSummary, SeverityCounts } from "../domain/findings";
+import { RULES } from "../domain/rules";
+import { SHEET_NAMES } from "../domain/schema/fields";
+import { validateSheets } from "../domain/validate";
+import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
+import { readWorkbook, resolveAsOf } from "./context";
+
+export interface ValidateOptions {
+  asOf?: string;
+  /** Rule ids to switch off in addition to 設定's 無効ルール. */
+  disable?: string[];
+  /** Write the findings to the 検証結果 sheet. */
+  write?: boolean;
+}
+
+export interface ValidateResult {
+  asOf: IsoDate;
+  issues: Finding[];
+  counts: SeverityCounts;
+  byRule: RuleSummary[];
+}
+
+export async function validate(port: WorkbookPort, options: ValidateOptions = {}): Promise<ValidateResult> {
+  const asOf = resolveAsOf(options.asOf);
+  const ctx = await readWorkbook(port, "all");
+  const grids = ctx.sheetNames.filter((n) => ctx.grids.has(n) && n !== SHEET_NAMES.findings).map((n) => ctx.grids.get(n)!);
+  const result = validateSheets(grids, {
+    asOf,
+    rules: RULES,
+    disabledRules: [...ctx.settings.disabledRules, ...(options.disable ?? [])],
+  });
+  if (options.write) await port.commit({ sheets: [findingsSheet(result.issues)] });
+  return { asOf, ...result };
+}
+
+export const FINDINGS_HEADER = ["シート", "行", "列", "セル", "ルール", "重要度", "内容", "値"];
+const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" } as const;
+
+export function findingsSheet(issues: readonly Finding[]): GeneratedSheet {
+  return {
+    name: SHEET_NAMES.findings,
+    freezeHeader: true,
+    widths: [18, 6, 20, 8, 24, 8, 60, 20],
+    blocks: [
+      {
+        header: FINDINGS_HEADER,
+        tableName: "検証結果",
+        rows: issues.map((f) => [f.sheet, f.row, f.column, f.cell, f.rule, SEVERITY_JA[f.severity], f.message, f.value]),
+      },
+    ],
+  };
+}
