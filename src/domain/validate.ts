@@ -15,6 +15,8 @@ export interface ValidateOptions {
   /** Rule ids switched off (from 設定 無効ルール or the caller). */
   disabledRules?: readonly string[];
   rules: readonly Rule[];
+  /** When given, each rule's total check time in ms is added here (like ESLint's TIMING=1). */
+  timings?: Map<string, number>;
 }
 
 export interface ValidationResult {
@@ -64,7 +66,14 @@ export function validateSheets(grids: readonly SheetGrid[], options: ValidateOpt
     for (const rule of rules) {
       const { sheets } = rule.meta;
       if (sheets !== "any" && (ctx.kind === null || !sheets.includes(ctx.kind))) continue;
-      rule.check(ctx, reporterFor(ctx, rule, issues));
+      const report = reporterFor(ctx, rule, issues);
+      if (!options.timings) {
+        rule.check(ctx, report);
+        continue;
+      }
+      const start = performance.now();
+      rule.check(ctx, report);
+      options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - start);
     }
   });
   issues.sort(compareFindings(grids.map((g) => g.name)));
