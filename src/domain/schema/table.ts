@@ -60,21 +60,32 @@ const GROUPS = ["資格情報", "医療情報"];
 /**
  * The header texts of row r, with two-row headers composed: a lower cell 加入中 / 資格喪失 / 合計
  * under an upper (merged) cell mentioning 資格情報 or 医療情報 becomes `資格情報_加入中` etc. A
- * merged upper cell shows its text only in its first column, so we carry it rightwards.
+ * merged upper cell shows its text only in its first column, so we carry it rightwards. In such a
+ * two-row header, columns merged vertically (保険者コード over a blank) take the upper text.
  */
 function headerTexts(grid: SheetGrid, r: number): string[] {
   const row = grid.values[r] ?? [];
   const upper = r > 0 ? grid.values[r - 1] : undefined;
+  if (!upper) return row.map(cellText);
   let group = "";
-  return row.map((v, c) => {
+  let composed = false;
+  const texts = row.map((v, c) => {
     const text = cellText(v);
-    if (upper) {
-      const above = headerKey(cellText(upper[c] ?? null));
-      if (above) group = GROUPS.find((g) => above.includes(g)) ?? "";
+    const above = cellText(upper[c] ?? null);
+    if (above.trim()) {
+      // Look for the group word before brackets are stripped: the seed writes ×（資格情報）1か月経過.
+      const plain = above.normalize("NFKC");
+      group = GROUPS.find((g) => plain.includes(g)) ?? "";
     }
     const key = headerKey(text);
-    return group && SUB_HEADERS.has(key) ? `${group}_${key}` : text;
+    if (group && SUB_HEADERS.has(key)) {
+      composed = true;
+      return `${group}_${key}`;
+    }
+    return text;
   });
+  if (!composed) return texts;
+  return texts.map((t, c) => (t.trim() === "" ? cellText(upper[c] ?? null) : t));
 }
 
 const lookupCache = new Map<SheetKind, Map<string, string>>();
