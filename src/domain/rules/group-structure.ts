@@ -1,0 +1,31 @@
+/** Structural and value rules: headers, required values, 保険者コード, 都道府県 and counts. */
+import type { Rule } from "./rule";
+import headerMissing from "./header-missing";
+import headerDuplicate from "./header-duplicate";
+import requiredEmpty from "./required-empty";
+import recipientsMissing from "./recipients-missing";
+import codeFormat from "./code-format";
+import codeLaw from "./code-law";
+import codePrefecture from "./code-prefecture";
+import codeCheckDigit from "./code-check-digit";
+import codeDuplicate from "./code-duplicate";
+import prefectureUnknown from "./prefecture-unknown";
+import prefectureMismatch from "./prefecture-mismatch";
+import numberInvalid from "./number-invalid";
+import numberAsText from "./number-as-text";
+
+export const rules: Rule[] = [
+  headerMissing,
+  headerDuplicate,
+  requiredEmpty,
+  recipientsMissing,
+  codeFormat,
+  codeLaw,
+  codePrefecture,
+  codeCheckDigit,
+  codeDuplicate,
+  prefectureUnknown,
+  prefectureMismatch,
+  numberInvalid,
+  numberAsText,
+];

@@ -1,0 +1,32 @@
+import { fieldDef } from "../schema/fields";
+import { defineRule } from "./rule";
+
+/**
+ * Two or more columns map to the same field. The first such column is the one the engine reads;
+ * every further one is reported on its header cell.
+ */
+export default defineRule({
+  meta: {
+    id: "header-duplicate",
+    severity: "error",
+    message: "同じ項目の列が複数あります。どちらか一方の列を削除するか、見出し名を変えてください。",
+    sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],
+  },
+  check({ kind, table }, report) {
+    if (!table || kind === null) return;
+    for (const { field, columns } of table.duplicateFields) {
+      const label = fieldDef(kind, field)?.label ?? field;
+      const first = columns[0];
+      for (let i = 1; i < columns.length; i++) {
+        const column = columns[i];
+        report({
+          row: table.headerRow,
+          col: column.col,
+          column: column.header,
+          value: column.header,
+          message: `「${label}」の列が複数あります（最初の列 ${first.header} を使い、この列は読みません）。不要な列を削除するか、見出し名を変えてください。`,
+        });
+      }
+    }
+  },
+});

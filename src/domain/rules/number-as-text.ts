@@ -1,0 +1,37 @@
+import { parseCount } from "../numbers";
+import { SCHEMAS } from "../schema/fields";
+import { defineRule } from "./rule";
+
+/**
+ * A count (type 'count') that reads as a whole number but was typed as text: `"12"`, full-width
+ * digits, thousands commas, a unit such as 人. The value is still used.
+ */
+export default defineRule({
+  meta: {
+    id: "number-as-text",
+    severity: "warning",
+    message: "数値が文字列として入力されています（全角数字・カンマ・単位付きを含む）。値はそのまま使いますが、半角の数値として入力し直してください。",
+    sheets: ["master", "pf-suspension"],
+  },
+  check({ kind, table }, report) {
+    if (!table || kind === null) return;
+    for (const field of SCHEMAS[kind].fields) {
+      if (field.type !== "count") continue;
+      const index = table.fieldIndex.get(field.key);
+      if (index === undefined) continue;
+      const col = table.grid.left + index;
+      for (const row of table.rows) {
+        const value = row.cells[index] ?? null;
+        if (typeof value !== "string") continue; // numbers are never "as text"; blanks are skipped by parseCount
+        const parsed = parseCount(value);
+        if (!parsed.ok || !parsed.asText) continue;
+        report({
+          row: row.row,
+          col,
+          value,
+          message: `${field.label}が文字列として入力されています（${parsed.value}として読みます）。半角の数値として入力し直してください。`,
+        });
+      }
+    }
+  },
+});
