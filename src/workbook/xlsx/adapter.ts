@@ -262,12 +262,15 @@ export async function loadXlsxBuffer(data: ArrayBuffer | Uint8Array): Promise<Xl
   return new XlsxWorkbook(book);
 }
 
+/** Adds a sheet with rows from A1, as a user pasting a list would (fixtures and the demo). */
+export function pasteSheet(book: XlsxWorkbook, sheet: { name: string; rows: OutCell[][] }): void {
+  const ws = book.book.addWorksheet(sheet.name);
+  sheet.rows.forEach((row, i) => row.forEach((v, j) => v !== null && setCell(ws, i + 1, j + 1, v)));
+}
+
 /** A new workbook with the given sheets, rows written from A1 (used by fixtures and the demo). */
 export function buildXlsx(sheets: { name: string; rows: OutCell[][] }[]): XlsxWorkbook {
-  const book = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = book.addWorksheet(s.name);
-    s.rows.forEach((row, i) => row.forEach((v, j) => v !== null && setCell(ws, i + 1, j + 1, v)));
-  }
-  return new XlsxWorkbook(book);
+  const book = new XlsxWorkbook(new ExcelJS.Workbook());
+  for (const s of sheets) pasteSheet(book, s);
+  return book;
 }
