@@ -107,9 +107,12 @@ export function isProbableMyNumber(digits12: string): boolean {
   );
 }
 
-/** Maximal runs of digit groups joined by single spaces or hyphens. */
-const DIGIT_RUN = /\d+(?:[ \-\u2010-\u2013\u2212]\d+)*/g;
-const RUN_SEPARATOR = /[ \-\u2010-\u2013\u2212]/;
+/**
+ * Maximal runs of digit groups joined by single spaces or hyphens. The long vowel mark ー and
+ * the wave dash count as hyphens: Japanese keyboards produce them where a hyphen was meant.
+ */
+const DIGIT_RUN = /\d+(?:[ \-\u2010-\u2015\u2212\u30fc\uff70\u301c\uff5e]\d+)*/g;
+const RUN_SEPARATOR = /[ \-\u2010-\u2015\u2212\u30fc\uff70\u301c\uff5e]/;
 const NON_ASCII = /[^\x00-\x7F]/;
 
 /** Counts ASCII and full-width digits, stopping as soon as `enough` have been seen. */

@@ -7,7 +7,7 @@ import { countBySeverity, summarizeByRule, type Finding, type FindingValue, type
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName, type SheetKind } from "./schema/fields";
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
 import type { Report, Rule, SheetContext } from "./rules/rule";
-import { parseOfficeCode } from "./codes";
+import { containsProbableMyNumber, parseOfficeCode } from "./codes";
 import type { SheetGrid } from "../workbook/port";
 
 export interface ValidateOptions {
@@ -44,8 +44,9 @@ export function masterCodeSet(master: Table | null): Set<string> | null {
   return codes;
 }
 
+/** The value a finding may show: never a probable 個人番号, whichever rule reports the cell. */
 function findingValue(v: RawCell | undefined): FindingValue {
-  return v === undefined ? null : v;
+  return v === undefined || containsProbableMyNumber(v) ? null : v;
 }
 
 /** Finds tables once and runs the rules; `grids` in workbook order. */

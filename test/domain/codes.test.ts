@@ -282,3 +282,9 @@ describe("containsProbableMyNumber", () => {
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });
+
+describe("containsProbableMyNumber with Japanese-keyboard separators", () => {
+  it.each(["１２３４ー５６７８ー９０１８", "1234ー5678ー9018", "1234〜5678〜9018"])("finds %s", (v) => {
+    expect(containsProbableMyNumber(v)).toBe(true);
+  });
+});
