@@ -98,7 +98,8 @@ describe("ExcelJS adapter", () => {
     await book.commit({ highlights: [spec] });
     await book.commit({ highlights: [{ ...spec, lastRow: 5 }] });
     const ws = (await roundTrip(book)).book.getWorksheet("マスタ")!;
-    const cfs = ws.conditionalFormattings;
+    // ExcelJS keeps read conditional formats on an untyped property.
+    const cfs = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
     expect(cfs).toHaveLength(2);
     expect(cfs.map((c) => c.ref).sort()).toEqual(["A3:D4", "A3:D5"]);
     expect(JSON.stringify(cfs)).toContain("$B3>100");

@@ -1,0 +1,166 @@
+/**
+ * aggregate: 閲覧停止集計 from a Payment Fund 閲覧停止 list joined to マスタ — by vendor, by
+ * prefecture, the top 10 offices, and 残存割合 against the previous list when there is one.
+ * Writes only the generated sheet 閲覧停止集計.
+ *
+ * Which lists: every `支払基金_` sheet whose name (or, failing that, headers) says 閲覧停止. They are
+ * ordered by the date in the sheet name (`_20250107`), else their latest データ基準日, else tab
+ * order; the default list is the newest and the default previous list the one before it.
+ */
+import type { IsoDate } from "../domain/cell";
+import {
+  aggregateSuspensions,
+  readSuspensionList,
+  remainingRatios,
+  type CountBasis,
+  type PrefectureRow,
+  type RemainingRow,
+  type SuspensionList,
+  type TopOffice,
+  type VendorRow,
+} from "../domain/aggregates";
+import { parseDate } from "../domain/dates";
+import { officesOf } from "../domain/judge";
+import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName } from "../domain/schema/fields";
+import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
+import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
+import { CommandError, readWorkbook, requireMaster } from "./context";
+
+export interface AggregateOptions {
+  /** The 閲覧停止 sheet; default the newest. */
+  sheet?: string;
+  /** The list to compare with for 残存割合; default the one before `sheet`. */
+  previous?: string;
+}
+
+export interface AggregateResult {
+  sheet: string;
+  previous: string | null;
+  basis: CountBasis;
+  total: number;
+  byVendor: VendorRow[];
+  byPrefecture: PrefectureRow[];
+  top: TopOffice[];
+  /** Present when a previous list exists. */
+  remaining?: RemainingRow[];
+}
+
+const NAME_DATE = /(\d{4})[-_.年]?(\d{2})[-_.月]?(\d{2})/u;
+
+/** The date a sheet name carries (`支払基金_閲覧停止_20250107` → 2025-01-07), or null. */
+export function dateInSheetName(name: string): IsoDate | null {
+  const m = NAME_DATE.exec(name.normalize("NFKC"));
+  if (!m) return null;
+  const p = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
+  return p.ok ? p.value : null;
+}
+
+function latestDataDate(table: Table): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const row of table.rows) {
+    const v = fieldValue(table, row, "dataDate");
+    if (v === null || v === "") continue;
+    const p = parseDate(v, fieldFormat(table, row, "dataDate"));
+    if (p.ok && (latest === null || p.value > latest)) latest = p.value;
+  }
+  return latest;
+}
+
+function isSuspensionSheet(name: string, grid: SheetGrid): boolean {
+  return (paymentFundKindFromName(name) ?? detectPaymentFundKind(grid)) === "pf-suspension";
+}
+
+/** The 閲覧停止 sheets, oldest first. */
+export function suspensionSheetsInOrder(sheetNames: readonly string[], grids: ReadonlyMap<string, SheetGrid>): string[] {
+  const found = sheetNames
+    .map((name, tab) => ({ name, tab, grid: grids.get(name) }))
+    .filter((s) => s.name.startsWith(PAYMENT_FUND_PREFIX) && s.grid && isSuspensionSheet(s.name, s.grid))
+    .map((s) => {
+      const table = readTable(s.grid!, "pf-suspension");
+      return { ...s, key: dateInSheetName(s.name) ?? (table ? latestDataDate(table) : null) ?? "" };
+    });
+  return found.sort((a, b) => a.key.localeCompare(b.key) || a.tab - b.tab).map((s) => s.name);
+}
+
+function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): SuspensionList {
+  const grid = grids.get(name);
+  if (!grid) throw new CommandError(`シート「${name}」がありません。シート名を確認してください。`);
+  const table = readTable(grid, "pf-suspension");
+  if (!table) throw new CommandError(`シート「${name}」に閲覧停止一覧の見出し行（保険者コード・保険者名・医療情報_合計 など）が見つかりません。`);
+  if (!table.fieldIndex.has("code")) throw new CommandError(`シート「${name}」に「保険者コード」列がありません。`);
+  if (!table.fieldIndex.has("medTotal") && !table.fieldIndex.has("qualTotal")) {
+    throw new CommandError(`シート「${name}」に件数の列（医療情報_合計 または 資格情報_合計）がありません。`);
+  }
+  return readSuspensionList(table);
+}
+
+export async function aggregate(port: WorkbookPort, options: AggregateOptions = {}): Promise<AggregateResult> {
+  const sheetNames = await port.listSheets();
+  const wanted = [...sheetNames.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX)), options.sheet, options.previous];
+  const ctx = await readWorkbook(port, wanted.filter((n): n is string => typeof n === "string" && n !== ""));
+  const master = requireMaster(ctx);
+  const ordered = suspensionSheetsInOrder(ctx.sheetNames, ctx.grids);
+  const sheet = options.sheet ?? ordered[ordered.length - 1];
+  if (!sheet) {
+    throw new CommandError("閲覧停止の一覧がありません。支払基金から届いた一覧を「支払基金_閲覧停止_YYYYMMDD」という名前のシートに貼り付けてください。");
+  }
+  if (!ctx.sheetNames.includes(sheet)) throw new CommandError(`シート「${sheet}」がありません。シート名を確認してください。`);
+  const index = ordered.indexOf(sheet);
+  const previous = options.previous ?? (index > 0 ? ordered[index - 1] : null);
+  if (previous !== null && !ctx.sheetNames.includes(previous)) throw new CommandError(`シート「${previous}」がありません。シート名を確認してください。`);
+
+  const list = listOf(sheet, ctx.grids);
+  const offices = officesOf(master);
+  const result = aggregateSuspensions(list, offices, ctx.settings.totalRecipients);
+  let remaining: RemainingRow[] | undefined;
+  if (previous !== null && previous !== sheet) {
+    const masterNames = new Map(offices.filter((o) => o.code && o.name).map((o) => [o.code!, o.name]));
+    remaining = remainingRatios(list, listOf(previous, ctx.grids), masterNames);
+  }
+  const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result };
+  if (remaining) out.remaining = remaining;
+  await port.commit({ sheets: [aggregateSheet(out)] });
+  return out;
+}
+
+const COUNT = "#,##0";
+const PERCENT = "0.0%";
+
+export function basisLabel(basis: CountBasis): string {
+  return basis === "medical" ? "医療情報閲覧停止件数" : "資格情報閲覧停止件数";
+}
+
+export function aggregateSheet(r: AggregateResult): GeneratedSheet {
+  const label = basisLabel(r.basis);
+  const blocks: GeneratedSheet["blocks"] = [
+    {
+      title: `ベンダー別${label}（${r.sheet}、合計 ${r.total.toLocaleString("en-US")} 件）`,
+      header: ["ベンダー名", "件数", "割合", "該当ベンダを使用する福祉事務所数/全福祉事務所数"],
+      rows: r.byVendor.map((v) => [v.vendor, v.count, v.share, v.officeShare]),
+      formats: [undefined, COUNT, PERCENT, PERCENT],
+    },
+    {
+      title: `都道府県別${label}`,
+      header: ["都道府県名", "件数", "割合", "該当都道府県の被保護者数/被保護者全数"],
+      rows: r.byPrefecture.map((p) => [p.prefecture, p.count, p.share, p.recipientShare]),
+      formats: [undefined, COUNT, PERCENT, PERCENT],
+    },
+    {
+      title: `${label}の多い福祉事務所（上位${r.top.length}）`,
+      header: ["順位", "保険者コード", "福祉事務所名", "件数", "割合"],
+      rows: r.top.map((t, i) => [i + 1, t.code, t.name, t.count, t.share]),
+      formats: [undefined, undefined, undefined, COUNT, PERCENT],
+    },
+  ];
+  if (r.remaining) {
+    blocks.push({
+      title: `残存割合（${r.previous} → ${r.sheet}）`,
+      header: ["保険者コード", "保険者名", "初回検知", "前回件数", "今回件数", "残存割合"],
+      tableName: "閲覧停止残存",
+      rows: r.remaining.map((x) => [x.code, x.name, x.firstDetected ? { date: x.firstDetected } : null, x.previous, x.count, x.ratio]),
+      formats: [undefined, undefined, "yyyy/m/d", COUNT, COUNT, PERCENT],
+      notes: ["※残存割合 = 今回件数 / 前回件数（前回の一覧にない福祉事務所は空欄）"],
+    });
+  }
+  return { name: SHEET_NAMES.suspension, widths: [28, 14, 28, 16, 14, 12], blocks };
+}

@@ -1,0 +1,136 @@
+/**
+ * The 判定_ columns of マスタ (the only master cells summary writes) and the in-place highlights.
+ *
+ * - Existing 判定_ columns are found by name wherever they are; missing ones are created to the
+ *   right of the used range (never over a user's cell, even an unlabelled one).
+ * - Values are written for every row from the first to the last data row; empty judgements are
+ *   written as blank cells, so a row that lost its office also loses its stale judgement.
+ * - 判定_検証 belongs to validate: its values are written only when findings are passed in,
+ *   otherwise the column is left exactly as it is (its header is still created when missing).
+ * - Highlights are conditional formats keyed on 判定_優先 / 判定_遅延, so sorting and filtering keep
+ *   them right and the user's own fills are never touched. Each formula embeds HIGHLIGHT_MARKER
+ *   (`ISTEXT("onshi")`, always true) so that the next run recognises and replaces its own rules.
+ */
+import type { IsoDate, OutCell } from "./cell";
+import type { ClassEntry } from "./classes";
+import { actionText, type DocumentEntry } from "./documents";
+import { isRegisteredAt, type Master, type OfficeRecord } from "./master";
+import { JUDGE_COLUMNS } from "./schema/fields";
+import { columnLetters, headerKey } from "./schema/table";
+import { HIGHLIGHT_MARKER, type HighlightSpec, type RangeWrite } from "../workbook/port";
+
+export type JudgeColumn = (typeof JUDGE_COLUMNS)[number];
+
+export const JUDGE_VALUES = {
+  registered: "登録済",
+  unregistered: "未登録",
+  priority: "優先",
+  delayed: "遅延",
+} as const;
+
+export const HIGHLIGHT_FILLS = { priority: "#FFC7CE", delayed: "#FFEB9C" } as const;
+
+/** A master row that describes an office (a row holding only stray or owned cells does not). */
+export const isOfficeRow = (o: Pick<OfficeRecord, "code" | "name">): boolean => o.code !== null || o.name !== "";
+
+/** The rows of マスタ that describe offices. */
+export function officesOf(master: Master): OfficeRecord[] {
+  return master.offices.filter(isOfficeRow);
+}
+
+export interface JudgeInput {
+  master: Master;
+  asOf: IsoDate;
+  classes: readonly ClassEntry[];
+  documents: readonly DocumentEntry[];
+  /** 判定_検証 text per master row; when absent the column's values are left as they are. */
+  verification?: ReadonlyMap<number, string>;
+}
+
+/** The judgement of one row, by column (null = blank). */
+export type JudgeValues = Record<JudgeColumn, string | null>;
+
+export function judgeValues(input: JudgeInput): Map<number, JudgeValues> {
+  const classes = new Map(input.classes.map((c) => [c.row, c]));
+  const docs = new Map(input.documents.map((d) => [d.row, d]));
+  const out = new Map<number, JudgeValues>();
+  for (const o of input.master.offices) {
+    if (!isOfficeRow(o)) continue;
+    const c = classes.get(o.row);
+    const d = docs.get(o.row);
+    out.set(o.row, {
+      判定_登録状況: isRegisteredAt(o, input.asOf) ? JUDGE_VALUES.registered : JUDGE_VALUES.unregistered,
+      判定_区分: c?.class ?? null,
+      判定_優先: c?.priority ? JUDGE_VALUES.priority : null,
+      判定_遅延: c?.delayed ? JUDGE_VALUES.delayed : null,
+      判定_公文書: d ? actionText(d) : null,
+      判定_検証: input.verification?.get(o.row) || null,
+    });
+  }
+  return out;
+}
+
+/** Where each 判定_ column is (1-based sheet column) and which ones must be created. */
+export function judgeColumnPlaces(master: Master): { cols: Record<JudgeColumn, number>; created: JudgeColumn[] } {
+  const { table } = master;
+  const found = new Map<string, number>();
+  for (const c of table.columns) {
+    const key = headerKey(c.header);
+    if (!found.has(key)) found.set(key, c.col);
+  }
+  const width = table.grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+  let next = table.grid.left + width;
+  const cols = {} as Record<JudgeColumn, number>;
+  const created: JudgeColumn[] = [];
+  for (const name of JUDGE_COLUMNS) {
+    const existing = found.get(headerKey(name));
+    if (existing !== undefined) cols[name] = existing;
+    else {
+      cols[name] = next++;
+      created.push(name);
+    }
+  }
+  return { cols, created };
+}
+
+export interface JudgeWrites {
+  ranges: RangeWrite[];
+  highlight: HighlightSpec;
+  values: Map<number, JudgeValues>;
+}
+
+/** The range writes (only 判定_ cells) and the highlight spec for マスタ. */
+export function judgeWrites(input: JudgeInput): JudgeWrites {
+  const { table } = input.master;
+  const values = judgeValues(input);
+  const { cols, created } = judgeColumnPlaces(input.master);
+  const sheet = table.sheet;
+  const ranges: RangeWrite[] = created.map((name) => ({ sheet, row: table.headerRow, col: cols[name], values: [[name]] }));
+  const firstRow = table.headerRow + 1;
+  const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1].row : table.headerRow;
+  if (lastRow >= firstRow) {
+    for (const name of JUDGE_COLUMNS) {
+      if (name === "判定_検証" && !input.verification) continue;
+      const column: OutCell[][] = [];
+      for (let r = firstRow; r <= lastRow; r++) column.push([values.get(r)?.[name] ?? null]);
+      ranges.push({ sheet, row: firstRow, col: cols[name], values: column });
+    }
+  }
+  const lastCol = Math.max(table.grid.left + table.grid.values.reduce((w, r) => Math.max(w, r.length), 0) - 1, ...Object.values(cols));
+  const rule = (name: JudgeColumn, value: string) =>
+    `=AND($${columnLetters(cols[name])}${firstRow}="${value}",ISTEXT("${HIGHLIGHT_MARKER}"))`;
+  return {
+    ranges,
+    values,
+    highlight: {
+      sheet,
+      firstRow,
+      lastRow,
+      lastCol,
+      rules: [
+        { formula: rule("判定_優先", JUDGE_VALUES.priority), fill: HIGHLIGHT_FILLS.priority, label: "優先対応" },
+        { formula: rule("判定_遅延", JUDGE_VALUES.delayed), fill: HIGHLIGHT_FILLS.delayed, label: "登録遅延" },
+      ],
+    },
+  };
+}
