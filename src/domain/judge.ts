@@ -79,7 +79,9 @@ export function judgeColumnPlaces(master: Master): { cols: Record<JudgeColumn, n
     if (!found.has(key)) found.set(key, c.col);
   }
   const width = table.grid.values.reduce((w, r) => Math.max(w, r.length), 0);
-  let next = table.grid.left + width;
+  // New columns go right of the used range and of any merged area: a write into a merge would land
+  // in its top-left cell and overwrite the user's value.
+  let next = Math.max(table.grid.left + width, ...(table.grid.merges ?? []).map((m) => m.right + 1));
   const cols = {} as Record<JudgeColumn, number>;
   const created: JudgeColumn[] = [];
   for (const name of JUDGE_COLUMNS) {

@@ -18,6 +18,8 @@ export interface SheetGrid {
   values: RawCell[][];
   /** Number formats parallel to values (e.g. `yyyy/m/d`, `General`, `@`); may be omitted. */
   formats?: string[][];
+  /** Merged areas (1-based, inclusive), when the adapter can tell; new columns are placed clear of them. */
+  merges?: { top: number; left: number; bottom: number; right: number }[];
 }
 
 /** A rectangular block of values written starting at (row, col), both 1-based. */

@@ -44,40 +44,82 @@ export function toRawCell(value: ExcelJS.CellValue): RawCell {
   return String(value);
 }
 
-/** The used range of a worksheet as a grid (cells that hold a value; formatting alone does not count). */
+/**
+ * The used range of a worksheet as a grid (cells that hold a value; formatting alone does not count).
+ * One pass over the stored cells: each row's values and formats are collected densely from column 1
+ * while the bounds are found, then cut to the used columns (no copy when the table starts in A).
+ */
 export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
   let top = Infinity;
   let bottom = 0;
   let left = Infinity;
   let right = 0;
+  const rowNumbers: number[] = [];
+  // values[k][c - 1] / formats[k][c - 1] of the k-th stored row, from column 1 to its last cell.
+  const rowValues: RawCell[][] = [];
+  const rowFormats: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const vals: RawCell[] = [];
+    const fmts: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.value === null || cell.value === undefined || cell.value === "") return;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-      if (c > right) right = c;
+      const value = cell.value;
+      if (value !== null && value !== undefined && value !== "") {
+        if (r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+      while (vals.length < c - 1) {
+        vals.push(null);
+        fmts.push("General");
+      }
+      vals.push(toRawCell(value));
+      fmts.push(cell.numFmt || "General");
     });
+    rowNumbers.push(r);
+    rowValues.push(vals);
+    rowFormats.push(fmts);
   });
-  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [] };
+  const merges = mergedAreas(ws);
+  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], merges };
   const width = right - left + 1;
-  const values: RawCell[][] = [];
-  const formats: string[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    const vals: RawCell[] = new Array(width).fill(null);
-    const fmts: string[] = new Array(width).fill("General");
-    if (row.hasValues) {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (c < left || c > right) return;
-        vals[c - left] = toRawCell(cell.value);
-        if (cell.numFmt) fmts[c - left] = cell.numFmt;
-      });
+  const height = bottom - top + 1;
+  const values: RawCell[][] = new Array(height);
+  const formats: string[][] = new Array(height);
+  let k = 0;
+  for (let i = 0; i < height; i++) {
+    const r = top + i;
+    while (k < rowNumbers.length && rowNumbers[k] < r) k++;
+    let vals: RawCell[];
+    let fmts: string[];
+    if (k < rowNumbers.length && rowNumbers[k] === r) {
+      vals = rowValues[k];
+      fmts = rowFormats[k];
+      if (left > 1) {
+        vals = vals.slice(left - 1, right);
+        fmts = fmts.slice(left - 1, right);
+      } else if (vals.length > width) {
+        vals.length = width;
+        fmts.length = width;
+      }
+    } else {
+      vals = [];
+      fmts = [];
     }
-    values.push(vals);
-    formats.push(fmts);
+    while (vals.length < width) {
+      vals.push(null);
+      fmts.push("General");
+    }
+    values[i] = vals;
+    formats[i] = fmts;
   }
-  return { name: ws.name, top, left, values, formats };
+  return { name: ws.name, top, left, values, formats, merges };
+}
+
+/** ExcelJS keeps merges in an untyped map of master address → range. */
+function mergedAreas(ws: ExcelJS.Worksheet): NonNullable<SheetGrid["merges"]> {
+  const merges = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  return Object.values(merges).map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
 }
 
 function toExcelValue(v: OutCell): ExcelJS.CellValue {
