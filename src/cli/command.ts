@@ -16,6 +16,11 @@ export interface CliCommand<R = unknown> {
   toJson(result: R): unknown;
   /** Readable Japanese tables. */
   render(result: R): string;
+  /**
+   * Where a writing command saves when --out is not given (default: in place, after a .bak copy).
+   * May throw a CommandError to refuse a path (e.g. mask never writes over the original).
+   */
+  outputPath?(bookPath: string, out: string | undefined): string;
   /** Done, but with errors found (exit 1). */
   foundErrors?(result: R): boolean;
 }

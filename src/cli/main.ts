@@ -57,11 +57,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const bookPath = positionals[0];
   try {
-    const book = await openBook(bookPath, command.writes && !values.out);
+    const out = command.outputPath ? command.outputPath(bookPath, values.out as string | undefined) : (values.out as string | undefined);
+    const book = await openBook(bookPath, command.writes && !out);
     io.stderr(`${command.name}: ${bookPath} を処理しています…\n`);
     const result = await command.run(book, values);
     if (command.writes) {
-      const saved = await saveBook(book, bookPath, values.out as string | undefined);
+      const saved = await saveBook(book, bookPath, out);
       io.stderr(`保存しました: ${saved}\n`);
     }
     io.stdout(values.json ? `${JSON.stringify(command.toJson(result))}\n` : `${command.render(result)}\n`);
