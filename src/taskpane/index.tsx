@@ -1,37 +1,31 @@
-// Placeholder task pane entry point; the real UI replaces this file.
+// Task pane entry point: waits for Office, then shows the app, or a notice outside Excel.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, Title2, webLightTheme } from "@fluentui/react-components";
+import { createOfficeWorkbook } from "../workbook/office";
+import { App, OutsideOffice } from "./App";
 
-interface AppProps {
-  /** The Office host the add-in runs in, or null outside Office (plain browser). */
-  host: Office.HostType | null;
-}
-
-function App({ host }: AppProps) {
-  return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 16, minHeight: "100vh" }}>
-      <Title2 as="h1" block>
-        オン資トラッカー
-      </Title2>
-      {host === null ? <Text block>Excel でこのアドインを開いてください。</Text> : null}
-    </FluentProvider>
-  );
-}
-
-function render(host: Office.HostType | null): void {
+function mount(node: React.ReactNode): void {
   const container = document.getElementById("root");
   if (!container) return;
-  createRoot(container).render(
-    <StrictMode>
-      <App host={host} />
-    </StrictMode>,
-  );
+  createRoot(container).render(<StrictMode>{node}</StrictMode>);
+}
+
+function start(host: Office.HostType | null): void {
+  if (host === null || typeof Excel === "undefined") {
+    mount(<OutsideOffice host={null} />);
+    return;
+  }
+  if (String(host) !== "Excel") {
+    mount(<OutsideOffice host={String(host)} />);
+    return;
+  }
+  const run = Excel.run.bind(Excel) as typeof Excel.run;
+  mount(<App port={createOfficeWorkbook(run)} excelRun={run} />);
 }
 
 if (typeof Office === "undefined") {
-  // office.js failed to load (offline or opened outside Office).
-  render(null);
+  // office.js failed to load (offline, or the page was opened outside Office).
+  start(null);
 } else {
-  void Office.onReady((info) => render(info.host ?? null));
+  Office.onReady((info) => start(info.host ?? null)).catch(() => start(null));
 }

@@ -1,0 +1,174 @@
+/** The task pane shell: tabs (one screen per job), the progress bar with キャンセル, and errors. */
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useEffect, useState, type ComponentType } from "react";
+import { parseDate } from "../domain/dates";
+import type { ExcelRun } from "../workbook/office";
+import type { WorkbookPort } from "../workbook/port";
+import { M } from "./messages";
+import { ApplyScreen } from "./screens/ApplyScreen";
+import { DiffScreen } from "./screens/DiffScreen";
+import { SettingsScreen } from "./screens/SettingsScreen";
+import { loadSettingsSheet } from "./settings";
+import { SnapshotScreen } from "./screens/SnapshotScreen";
+import { SummaryScreen } from "./screens/SummaryScreen";
+import { ValidateScreen } from "./screens/ValidateScreen";
+import { ServicesProvider, useServices } from "./services";
+
+type ScreenId = keyof typeof M.tabs;
+
+const SCREENS: { id: ScreenId; Component: ComponentType }[] = [
+  { id: "validate", Component: ValidateScreen },
+  { id: "apply", Component: ApplyScreen },
+  { id: "snapshot", Component: SnapshotScreen },
+  { id: "diff", Component: DiffScreen },
+  { id: "summary", Component: SummaryScreen },
+  { id: "settings", Component: SettingsScreen },
+];
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  header: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "8px 12px 0 12px",
+  },
+  tabs: { flexWrap: "wrap" },
+  status: { display: "flex", flexDirection: "column", rowGap: "4px", padding: "6px 0 8px 0" },
+  statusLine: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px" },
+  body: { padding: "12px", display: "flex", flexDirection: "column", rowGap: "12px" },
+  hidden: { display: "none" },
+});
+
+function StatusArea() {
+  const svc = useServices();
+  const c = useStyles();
+  const p = svc.progress;
+  if (!p) return null;
+  return (
+    <div className={c.status} role="status" aria-live="polite" data-testid="progress">
+      <div className={c.statusLine}>
+        <Text size={200}>{svc.cancelling ? M.progress.cancelling : p.label || M.progress.starting}</Text>
+        <Button size="small" onClick={svc.cancel} disabled={svc.cancelling}>
+          {M.progress.cancel}
+        </Button>
+      </div>
+      <ProgressBar value={p.total > 0 ? Math.min(p.done / p.total, 1) : undefined} thickness="large" aria-label={M.progress.stepOf(p.done, p.total)} />
+    </div>
+  );
+}
+
+function ErrorArea() {
+  const svc = useServices();
+  const e = svc.error;
+  if (!e) return null;
+  return (
+    <MessageBar intent={e.intent} data-testid="error">
+      <MessageBarBody>
+        <MessageBarTitle>{e.title}</MessageBarTitle>
+        {e.body}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="transparent" onClick={svc.clearError}>
+          {M.errors.dismiss}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function Shell() {
+  const c = useStyles();
+  const svc = useServices();
+  const [current, setCurrent] = useState<ScreenId>("validate");
+  // Screens mount on first visit and then stay mounted, so results survive switching tabs.
+  const [visited, setVisited] = useState<Set<ScreenId>>(() => new Set(["validate"]));
+
+  useEffect(() => {
+    // The default 基準日 lives in the workbook (設定); read it quietly, without the progress bar.
+    let live = true;
+    loadSettingsSheet(svc.port)
+      .then((sheet) => {
+        const d = parseDate(sheet.values.asOfDefault);
+        if (live && d.ok) svc.setDefaultAsOf(d.value);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <div className={c.root}>
+      <header className={c.header}>
+        <TabList
+          className={c.tabs}
+          size="small"
+          selectedValue={current}
+          aria-label={M.tabListLabel}
+          onTabSelect={(_, d) => {
+            const id = d.value as ScreenId;
+            setCurrent(id);
+            setVisited((v) => (v.has(id) ? v : new Set([...v, id])));
+          }}
+        >
+          {SCREENS.map(({ id }) => (
+            <Tab key={id} value={id}>
+              {M.tabs[id]}
+            </Tab>
+          ))}
+        </TabList>
+        <StatusArea />
+      </header>
+      <main className={c.body}>
+        <ErrorArea />
+        {SCREENS.filter(({ id }) => visited.has(id)).map(({ id, Component }) => (
+          <div key={id} className={id === current ? undefined : c.hidden} data-screen={id}>
+            <Component />
+          </div>
+        ))}
+      </main>
+    </div>
+  );
+}
+
+export function App({ port, excelRun }: { port: WorkbookPort; excelRun: ExcelRun }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <ServicesProvider port={port} excelRun={excelRun}>
+        <Shell />
+      </ServicesProvider>
+    </FluentProvider>
+  );
+}
+
+/** Shown instead of the app outside Excel (plain browser, office.js missing, another host). */
+export function OutsideOffice({ host }: { host: string | null }) {
+  return (
+    <FluentProvider theme={webLightTheme} style={{ padding: 16, minHeight: "100vh" }}>
+      <MessageBar intent="warning" layout="multiline" data-testid="outside-office">
+        <MessageBarBody>
+          <MessageBarTitle>{M.outsideOffice.title}</MessageBarTitle>
+          {host ? M.outsideOffice.notExcel(host) : M.outsideOffice.body}
+        </MessageBarBody>
+      </MessageBar>
+    </FluentProvider>
+  );
+}

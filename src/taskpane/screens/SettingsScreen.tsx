@@ -1,0 +1,103 @@
+/** 設定: show and edit the 設定 sheet (項目 | 値); saving writes the cells back through the port. */
+import { Button, Field, Input } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { parseDate } from "../../domain/dates";
+import { InfoBar, ScreenIntro, SuccessBar, useShared } from "../components";
+import { M } from "../messages";
+import { useServices } from "../services";
+import {
+  checkSetting,
+  emptyValues,
+  itemName,
+  loadSettingsSheet,
+  SETTING_KEYS,
+  settingsWrites,
+  type SettingKey,
+  type SettingsSheet,
+} from "../settings";
+
+export function SettingsScreen() {
+  const svc = useServices();
+  const s = useShared();
+  const [sheet, setSheet] = useState<SettingsSheet | null>(null);
+  const [values, setValues] = useState<Record<SettingKey, string>>(emptyValues);
+  const [message, setMessage] = useState<"saved" | "unchanged" | "invalid" | null>(null);
+
+  const load = async () => {
+    const r = await svc.run(1, (port) => loadSettingsSheet(port));
+    if (r) {
+      setSheet(r);
+      setValues(r.values);
+      setMessage(null);
+    }
+  };
+  useEffect(() => {
+    void load();
+    // Load once when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const errors = Object.fromEntries(SETTING_KEYS.map((k) => [k, checkSetting(k, values[k])])) as Record<SettingKey, string | null>;
+  const hasErrors = SETTING_KEYS.some((k) => errors[k] !== null);
+
+  const save = async () => {
+    if (!sheet) return;
+    if (hasErrors) {
+      setMessage("invalid");
+      return;
+    }
+    const batch = settingsWrites(sheet, values);
+    if (!batch) {
+      setMessage("unchanged");
+      return;
+    }
+    const done = await svc.run(2, async (port) => {
+      await port.commit(batch);
+      return loadSettingsSheet(port);
+    });
+    if (done) {
+      setSheet(done);
+      setValues(done.values);
+      setMessage("saved");
+      const asOf = parseDate(done.values.asOfDefault);
+      svc.setDefaultAsOf(asOf.ok ? asOf.value : null);
+    }
+  };
+
+  return (
+    <div className={s.screen}>
+      <ScreenIntro title={M.settings.heading}>{M.settings.intro}</ScreenIntro>
+      {sheet && !sheet.exists && <InfoBar>{M.settings.noSheet}</InfoBar>}
+      {sheet &&
+        SETTING_KEYS.map((key) => (
+          <Field
+            key={key}
+            label={itemName(key)}
+            hint={M.settings.defaultHint(M.settings.defaults[key])}
+            validationMessage={errors[key] ?? undefined}
+          >
+            <Input
+              type={key === "asOfDefault" ? "date" : "text"}
+              value={values[key]}
+              onChange={(_, d) => {
+                setValues((v) => ({ ...v, [key]: d.value }));
+                setMessage(null);
+              }}
+              aria-label={M.settings.items[key]}
+            />
+          </Field>
+        ))}
+      <div className={s.row}>
+        <Button appearance="secondary" disabled={svc.busy} onClick={() => void load()}>
+          {M.settings.load}
+        </Button>
+        <Button appearance="primary" disabled={svc.busy || sheet === null} onClick={() => void save()}>
+          {M.settings.save}
+        </Button>
+      </div>
+      {message === "saved" && <SuccessBar>{M.settings.saved}</SuccessBar>}
+      {message === "unchanged" && <InfoBar>{M.settings.unchanged}</InfoBar>}
+      {message === "invalid" && <InfoBar intent="warning">{M.settings.fixFirst}</InfoBar>}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/** スナップショット: freeze マスタ at a 基準日 (take), or take a saved 基準日 again (rebuild). */
+import { Button } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { snapshot } from "../../commands/snapshot";
+import type { SnapshotFigures } from "../../domain/snapshot";
+import { DateField, ScreenIntro, SheetPicker, SuccessBar, useShared } from "../components";
+import { fmtDate } from "../format";
+import { M } from "../messages";
+import { useAsOf, useServices } from "../services";
+import { FiguresView, loadSnapshotDates } from "./Figures";
+
+export function SnapshotScreen() {
+  const svc = useServices();
+  const s = useShared();
+  const [asOf, setAsOf] = useAsOf();
+  const [dates, setDates] = useState<string[] | null>(null);
+  const [rebuildDate, setRebuildDate] = useState("");
+  const [figures, setFigures] = useState<SnapshotFigures | null>(null);
+
+  const loadDates = async () => {
+    const d = await svc.run(1, (port) => loadSnapshotDates(port));
+    if (d) {
+      setDates(d);
+      setRebuildDate((cur) => (d.includes(cur) ? cur : (d[d.length - 1] ?? "")));
+    }
+  };
+  useEffect(() => {
+    void loadDates();
+    // Load once when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const take = async (date: string) => {
+    const r = await svc.run(3, (port) => snapshot(port, { asOf: date || undefined }));
+    if (r) {
+      setFigures(r);
+      setDates((d) => [...new Set([...(d ?? []), r.asOf])].sort());
+      setRebuildDate((cur) => cur || r.asOf);
+    }
+  };
+
+  return (
+    <div className={s.screen}>
+      <ScreenIntro title={M.snapshot.heading}>{M.snapshot.intro}</ScreenIntro>
+      <div className={s.row}>
+        <DateField label={M.common.asOf} hint={M.common.asOfHint} value={asOf} onChange={setAsOf} />
+      </div>
+      <div className={s.row}>
+        <Button appearance="primary" disabled={svc.busy} onClick={() => void take(asOf)}>
+          {M.snapshot.take}
+        </Button>
+      </div>
+      <SheetPicker
+        label={M.snapshot.existing}
+        sheets={dates ?? []}
+        value={rebuildDate}
+        onChange={setRebuildDate}
+        placeholder={M.snapshot.datePlaceholder}
+        emptyHint={M.snapshot.existingNone}
+        display={fmtDate}
+      />
+      <div className={s.row}>
+        <Button appearance="secondary" disabled={svc.busy || rebuildDate === ""} onClick={() => void take(rebuildDate)}>
+          {M.snapshot.rebuild}
+        </Button>
+      </div>
+      {figures && (
+        <>
+          <SuccessBar>{M.snapshot.resultTitle(fmtDate(figures.asOf))}</SuccessBar>
+          <FiguresView figures={figures} />
+        </>
+      )}
+    </div>
+  );
+}

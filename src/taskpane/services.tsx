@@ -1,0 +1,114 @@
+/**
+ * What every screen gets from the shell: the workbook port, a runner that shows progress, lets the
+ * user cancel between steps and turns errors into a Japanese MessageBar, and the default 基準日.
+ */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { todayInTokyo } from "../domain/dates";
+import type { ExcelRun } from "../workbook/office";
+import type { WorkbookPort } from "../workbook/port";
+import { describeError, guardPort, type ShownError } from "./runner";
+
+export interface Progress {
+  label: string;
+  done: number;
+  /** Expected number of port calls for the command (the bar's full length). */
+  total: number;
+}
+
+export interface Services {
+  port: WorkbookPort;
+  excelRun: ExcelRun;
+  busy: boolean;
+  progress: Progress | null;
+  error: ShownError | null;
+  clearError(): void;
+  /** Shows an error that happened outside `run` (e.g. selecting a cell). */
+  showError(e: unknown): void;
+  /**
+   * Runs one command through a guarded port. Resolves to the result, or undefined when it failed
+   * or was cancelled (the error is then shown by the shell).
+   */
+  run<T>(expectedSteps: number, fn: (port: WorkbookPort, signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+  cancel(): void;
+  cancelling: boolean;
+  /** The as-of date screens start from: 設定's 既定_基準日 when set, else today in Japan. */
+  defaultAsOf: string;
+  setDefaultAsOf(value: string | null): void;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error("useServices outside ServicesProvider");
+  return s;
+}
+
+export function ServicesProvider({ port, excelRun, children }: { port: WorkbookPort; excelRun: ExcelRun; children: ReactNode }) {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [configuredAsOf, setConfiguredAsOf] = useState<string | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  const run = useCallback(
+    async <T,>(expectedSteps: number, fn: (p: WorkbookPort, signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
+      if (controller.current) return undefined;
+      const abort = new AbortController();
+      controller.current = abort;
+      setError(null);
+      setCancelling(false);
+      setProgress({ label: "", done: 0, total: expectedSteps });
+      try {
+        const guarded = guardPort(port, abort.signal, (step) =>
+          setProgress({ label: step.label, done: step.done, total: Math.max(expectedSteps, step.done) }),
+        );
+        return await fn(guarded, abort.signal);
+      } catch (e) {
+        setError(describeError(e));
+        return undefined;
+      } finally {
+        controller.current = null;
+        setProgress(null);
+        setCancelling(false);
+      }
+    },
+    [port],
+  );
+
+  const cancel = useCallback(() => {
+    if (controller.current) {
+      controller.current.abort();
+      setCancelling(true);
+    }
+  }, []);
+
+  const value = useMemo<Services>(
+    () => ({
+      port,
+      excelRun,
+      busy: progress !== null,
+      progress,
+      error,
+      clearError: () => setError(null),
+      showError: (e: unknown) => setError(describeError(e)),
+      run,
+      cancel,
+      cancelling,
+      defaultAsOf: configuredAsOf ?? todayInTokyo(),
+      setDefaultAsOf: setConfiguredAsOf,
+    }),
+    [port, excelRun, progress, error, run, cancel, cancelling, configuredAsOf],
+  );
+  return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
+}
+
+/**
+ * A screen's 基準日 field: follows the default (設定's 既定_基準日, else today in Japan) until the user
+ * edits it, so a default that arrives after the screen opened still shows.
+ */
+export function useAsOf(): [string, (v: string) => void] {
+  const { defaultAsOf } = useServices();
+  const [edited, setEdited] = useState<string | null>(null);
+  return [edited ?? defaultAsOf, setEdited];
+}

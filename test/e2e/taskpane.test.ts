@@ -1,0 +1,392 @@
+/**
+ * Browser tests of the task pane: the production bundle in headless Chromium, office.js replaced
+ * by a stub backed by the strict Excel fake loaded with the fictional demo workbook. Every screen
+ * is clicked through and the fake workbook's resulting sheets and round trips are checked.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_EXPECTED, SAMPLE_SHEET_NAMES } from "../../src/demo/sample";
+import { buildAll, OFFICE_JS_URL, ROOT, serve, type BuildOutput, type StaticServer } from "./harness";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OUT_DIR = path.join(ROOT, ".tmp", "e2e");
+const SHOTS = path.join(ROOT, "out", "screenshots");
+const WIDTH = 350;
+const HEIGHT = 900;
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+type Cell = string | number | boolean | null;
+interface FakeHandle {
+  sheetNames(): string[];
+  dump(name: string): Cell[][];
+  activeSheet(): string | null;
+  selection(): { sheet: string; address: string } | null;
+  syncs(): number;
+  resetStats(): void;
+  setDelay(ms: number): void;
+  sample: { roundDates: string[]; listNames: string[] };
+}
+
+let build: BuildOutput;
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+const blocked: string[] = [];
+const pageErrors: string[] = [];
+/** Round trips per command, for the report. */
+const syncs: Record<string, number> = {};
+
+const fakeCall = <T>(fn: string, ...args: unknown[]): Promise<T> =>
+  page.evaluate(
+    ([f, a]) => {
+      const fake = (window as unknown as { __fake: Record<string, (...x: unknown[]) => unknown> }).__fake;
+      return fake[f as string](...(a as unknown[])) as T;
+    },
+    [fn, args] as const,
+  );
+const sheetNames = () => fakeCall<string[]>("sheetNames");
+const dump = (name: string) => fakeCall<Cell[][]>("dump", name);
+const resetSyncs = () => fakeCall<void>("resetStats");
+const syncCount = () => fakeCall<number>("syncs");
+const listNames = () => page.evaluate(() => (window as unknown as { __fake: FakeHandle }).__fake.sample.listNames);
+
+const screen = (id: string): Locator => page.locator(`[data-screen="${id}"]`);
+
+async function openTab(name: string, id: string): Promise<Locator> {
+  await page.getByRole("tab", { name }).click();
+  const s = screen(id);
+  await s.waitFor({ state: "visible" });
+  return s;
+}
+
+/** Waits until no command is running (the progress area is gone). */
+async function idle(): Promise<void> {
+  await page.getByTestId("progress").waitFor({ state: "detached" });
+}
+
+async function expectNoError(): Promise<void> {
+  const err = page.getByTestId("error");
+  if (await err.count()) throw new Error(`task pane shows an error: ${await err.innerText()}`);
+}
+
+async function setDate(s: Locator, iso: string, index = 0): Promise<void> {
+  await s.locator('input[type="date"]').nth(index).fill(iso);
+}
+
+async function choose(s: Locator, label: string, option: string): Promise<void> {
+  await s.getByRole("combobox", { name: label }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+async function shot(name: string): Promise<void> {
+  await page.mouse.move(WIDTH - 1, HEIGHT - 1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+function findRow(rows: Cell[][], ...values: Cell[]): Cell[] | undefined {
+  return rows.find((r) => values.every((v) => r.includes(v)));
+}
+
+const serial = (iso: string): number => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
+
+async function takeSnapshot(asOf: string): Promise<number> {
+  const s = await openTab("スナップショット", "snapshot");
+  await idle();
+  await setDate(s, asOf);
+  await resetSyncs();
+  await s.getByRole("button", { name: "スナップショットを取る" }).click();
+  await s.getByText(/資格情報未登録福祉事務所の状況（/).first().waitFor();
+  await idle();
+  await expectNoError();
+  return syncCount();
+}
+
+async function applyList(listName: string, screenshot?: string): Promise<{ changes: number; previewSyncs: number; applySyncs: number }> {
+  const s = await openTab("支払基金データ取込", "apply");
+  await idle();
+  await choose(s, "登録状況のシート", listName);
+  const before = await dump("マスタ");
+  await resetSyncs();
+  await s.getByRole("button", { name: "変更内容を確認" }).click();
+  const title = s.getByText(/^反映される変更: [\d,]+ 件$/);
+  await title.waitFor();
+  await idle();
+  const previewSyncs = await syncCount();
+  const changes = Number((await title.innerText()).replace(/\D/g, ""));
+  expect(await dump("マスタ")).toEqual(before); // a preview writes nothing
+  if (screenshot) await shot(screenshot);
+  await resetSyncs();
+  await s.getByRole("button", { name: "マスタに反映" }).click();
+  await s.getByText(/セルを更新し、シート「変更履歴」に記録しました/).waitFor();
+  await idle();
+  await expectNoError();
+  return { changes, previewSyncs, applySyncs: await syncCount() };
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk`);
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  build = await buildAll(OUT_DIR);
+  server = await serve(build.distDir);
+  userDataDir = mkdtempSync(path.join(os.tmpdir(), "onshi-e2e-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: WIDTH, height: HEIGHT },
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+  });
+  const stub = readFileSync(build.stubPath, "utf8");
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS_URL || url.startsWith("https://appsforoffice.microsoft.com/")) {
+      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: stub });
+      return;
+    }
+    const host = new URL(url).hostname;
+    if (url.startsWith("data:") || host === "127.0.0.1" || host === "localhost") {
+      await route.continue();
+      return;
+    }
+    blocked.push(url);
+    await route.abort("blockedbyclient");
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  const started = Date.now();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("tab", { name: "検証" }).waitFor();
+  console.log(
+    `task pane JS: ${(build.rawJs / 1024).toFixed(1)} KB raw, ${(build.gzippedJs / 1024).toFixed(1)} KB gzipped; ` +
+      `first render ${Date.now() - started} ms`,
+  );
+});
+
+afterAll(async () => {
+  console.log(`round trips per command (fake Excel syncs): ${JSON.stringify(syncs)}`);
+  await context?.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe("task pane in Chromium", () => {
+  it("keeps the bundle within budget", () => {
+    expect(build.gzippedJs).toBeLessThan(300 * 1024);
+  });
+
+  it("検証: lists findings by sheet and severity and selects a finding's cell", async () => {
+    const s = screen("validate");
+    await setDate(s, "2025-02-04");
+    await resetSyncs();
+    await s.getByRole("button", { name: "検証する" }).click();
+    await s.getByText(/^検証結果（基準日 2025\/2\/4）$/).waitFor();
+    await idle();
+    await expectNoError();
+    syncs.validate = await syncCount();
+    expect(syncs.validate).toBeLessThanOrEqual(3);
+
+    // The planted defects show up, under their sheets.
+    const mismatch = s.locator(`details[data-sheet="${SAMPLE_EXPECTED.defects.pfTotalMismatch.sheet}"] [data-rule="pf-total-mismatch"] button`);
+    await expect(mismatch.count()).resolves.toBeGreaterThan(0);
+    const mynumber = s.locator(`details[data-sheet="${SAMPLE_EXPECTED.defects.myNumber.sheet}"] [data-rule="mynumber-present"] button`);
+    await expect(mynumber.count()).resolves.toBeGreaterThan(0);
+    // The value of a probable 個人番号 is never shown.
+    expect(await mynumber.first().innerText()).not.toMatch(/\d{4}\s?-?\d{4}\s?-?\d{4}/);
+
+    // Severity filter: hiding errors hides the error groups.
+    await s.getByRole("checkbox", { name: /^エラー（/ }).uncheck();
+    await expect(mismatch.count()).resolves.toBe(0);
+    await s.getByRole("checkbox", { name: /^エラー（/ }).check();
+
+    // Clicking a finding selects its cell in Excel.
+    const cell = await mismatch.first().getAttribute("data-cell");
+    await resetSyncs();
+    await mismatch.first().click();
+    await expect.poll(() => fakeCall<{ sheet: string; address: string } | null>("selection")).toEqual({
+      sheet: SAMPLE_EXPECTED.defects.pfTotalMismatch.sheet,
+      address: cell,
+    });
+    expect(await fakeCall<string>("activeSheet")).toBe(SAMPLE_EXPECTED.defects.pfTotalMismatch.sheet);
+    syncs.selectCell = await syncCount();
+    expect(syncs.selectCell).toBe(1);
+    await shot("validate");
+  });
+
+  it("検証: can also write 検証結果", async () => {
+    const s = screen("validate");
+    await s.getByRole("checkbox", { name: "結果をシート「検証結果」にも書き出す" }).check();
+    await resetSyncs();
+    await s.getByRole("button", { name: "検証する" }).click();
+    await s.getByText("シート「検証結果」に書き出しました。").waitFor();
+    await idle();
+    syncs.validateWrite = await syncCount();
+    const findings = await dump("検証結果");
+    expect(findings[0]).toEqual(["シート", "行", "列", "セル", "ルール", "重要度", "内容", "値"]);
+    expect(findings.length).toBeGreaterThan(1);
+    await s.getByRole("checkbox", { name: "結果をシート「検証結果」にも書き出す" }).uncheck();
+  });
+
+  it("支払基金データ取込: previews, then applies the first round's list to マスタ", async () => {
+    const [first] = await listNames();
+    const before = await dump("マスタ");
+    const { changes, previewSyncs, applySyncs } = await applyList(first, "apply");
+    syncs.applyPreview = previewSyncs;
+    syncs.apply = applySyncs;
+    expect(changes).toBeGreaterThan(0);
+    const after = await dump("マスタ");
+    let changedCells = 0;
+    after.forEach((row, r) => row.forEach((v, c) => (v !== (before[r]?.[c] ?? null) ? changedCells++ : 0)));
+    expect(changedCells).toBe(changes);
+    const log = await dump("変更履歴");
+    expect(log[0]).toEqual(["日時", "シート", "セル", "変更前", "変更後", "コマンド"]);
+    expect(log.length - 1).toBe(changes);
+    expect(log.slice(1).every((r) => r[1] === "マスタ")).toBe(true);
+  });
+
+  it("スナップショット: takes 2024-12-02 with the demo's figures", async () => {
+    const expected = SAMPLE_EXPECTED.snapshots[0];
+    syncs.snapshot = await takeSnapshot(expected.asOf);
+    const s = screen("snapshot");
+    await s.getByRole("cell", { name: "88" }).first().waitFor();
+    await s.getByRole("cell", { name: "110,245" }).first().waitFor();
+    expect(await sheetNames()).toEqual(expect.arrayContaining(["スナップショット", "スナップショット履歴"]));
+    const trend = await dump("スナップショット");
+    expect(findRow(trend, serial(expected.asOf), expected.unregistered.offices, expected.unregistered.recipients)).toBeDefined();
+    await expect(s.getByRole("button", { name: "スナップショットを取る" }).isEnabled()).resolves.toBe(true);
+    await shot("snapshot");
+  });
+
+  it("スナップショット: a second round (apply 12-17 list, snapshot 2024-12-17)", async () => {
+    const names = await listNames();
+    await applyList(names[1]);
+    const expected = SAMPLE_EXPECTED.snapshots[1];
+    await takeSnapshot(expected.asOf);
+    const trend = await dump("スナップショット");
+    expect(findRow(trend, serial(expected.asOf), expected.unregistered.offices, expected.unregistered.recipients)).toBeDefined();
+    expect(findRow(trend, serial(SAMPLE_EXPECTED.snapshots[0].asOf), 88, 110_245)).toBeDefined();
+  });
+
+  it("キャンセル: stops a command between steps and writes nothing", async () => {
+    const s = await openTab("スナップショット", "snapshot");
+    await idle();
+    const history = await dump("スナップショット履歴");
+    await setDate(s, "2024-12-27");
+    await fakeCall<void>("setDelay", 400);
+    await s.getByRole("button", { name: "スナップショットを取る" }).click();
+    await page.getByRole("button", { name: "キャンセル" }).click();
+    await page.getByTestId("error").getByText("キャンセルしました").waitFor();
+    await fakeCall<void>("setDelay", 0);
+    await idle();
+    expect(await dump("スナップショット履歴")).toEqual(history);
+    await page.getByTestId("error").getByRole("button", { name: "閉じる" }).click();
+  });
+
+  it("差分表: compares the two snapshots and writes 期間差分", async () => {
+    const s = await openTab("差分表", "diff");
+    await idle();
+    await expect(s.getByRole("combobox", { name: "比較元（前）" }).innerText()).resolves.toContain("2024/12/2");
+    await expect(s.getByRole("combobox", { name: "比較先（後）" }).innerText()).resolves.toContain("2024/12/17");
+    await resetSyncs();
+    await s.getByRole("button", { name: "差分表を作る" }).click();
+    await s.getByText("2024/12/2 → 2024/12/17").waitFor();
+    await idle();
+    await expectNoError();
+    syncs.diff = await syncCount();
+    expect(await sheetNames()).toContain("期間差分");
+    const newly = SAMPLE_EXPECTED.snapshots[1].newlyRegistered ?? [];
+    await s.getByText(/^福祉事務所ごとの変更: [\d,]+ 件$/).waitFor();
+    await s.getByRole("cell", { name: "86" }).first().waitFor();
+    expect(newly.length).toBe(2);
+    await s.getByRole("cell", { name: "46,870" }).waitFor();
+    await shot("diff");
+  });
+
+  it("集計: runs summary and the 閲覧停止 aggregate", async () => {
+    const s = await openTab("集計", "summary");
+    await idle();
+    await setDate(s, SAMPLE_EXPECTED.distributionAt);
+    await s.getByRole("textbox", { name: "比較する日付（任意）" }).fill("2024-10-15, 2024-10-29, 2024-11-05");
+    await resetSyncs();
+    await s.getByRole("button", { name: "集計する", exact: true }).click();
+    await s.getByText("集計シートを更新しました。").waitFor();
+    await idle();
+    await expectNoError();
+    syncs.summary = await syncCount();
+    expect(await sheetNames()).toEqual(expect.arrayContaining(["架電結果まとめ", "予定時期分布", "優先対応", "公文書対象"]));
+    const total = SAMPLE_EXPECTED.distribution.reduce((a, d) => a + d.offices, 0);
+    expect(findRow(await dump("予定時期分布"), "総計", total)).toBeDefined();
+    const survey = await dump("架電結果まとめ");
+    expect(findRow(survey, "資格情報登録済", 64, 68, 73)).toBeDefined();
+
+    await choose(s, "閲覧停止のシート", SAMPLE_SHEET_NAMES.suspension);
+    await resetSyncs();
+    await s.getByRole("button", { name: "閲覧停止を集計する" }).click();
+    await s.getByText("シート「閲覧停止集計」に書き出しました。").waitFor();
+    await idle();
+    await expectNoError();
+    syncs.aggregate = await syncCount();
+    expect(await sheetNames()).toContain("閲覧停止集計");
+    const top = SAMPLE_EXPECTED.suspension.vendors[0];
+    await s.getByRole("cell", { name: top.count.toLocaleString("en-US") }).first().waitFor();
+    await shot("summary");
+  });
+
+  it("設定: shows the 設定 sheet and writes edits back", async () => {
+    const s = await openTab("設定", "settings");
+    await idle();
+    const threshold = s.getByRole("textbox", { name: "優先_被保護者数閾値" });
+    await expect(threshold.inputValue()).resolves.toBe("1000");
+    await expect(s.getByRole("textbox", { name: "全数_福祉事務所数" }).inputValue()).resolves.toBe("1104");
+    await threshold.fill("abc");
+    await s.getByText("0 以上の整数を入力してください。").waitFor();
+    await threshold.fill("500");
+    await s.locator('input[type="date"]').fill("2025-02-04");
+    await resetSyncs();
+    await s.getByRole("button", { name: "設定を保存" }).click();
+    await s.getByText("「設定」シートに保存しました。").waitFor();
+    await idle();
+    await expectNoError();
+    syncs.settingsSave = await syncCount();
+    const settings = await dump("設定");
+    expect(findRow(settings, "優先_被保護者数閾値", 500)).toBeDefined();
+    expect(findRow(settings, "既定_基準日", serial("2025-02-04"))).toBeDefined();
+    expect(findRow(settings, "全数_福祉事務所数", 1104)).toBeDefined();
+    await shot("settings");
+    // The new default 基準日 reaches the other screens' date fields.
+    await openTab("検証", "validate");
+    await expect(screen("validate").locator('input[type="date"]').inputValue()).resolves.toBe("2025-02-04");
+  });
+
+  it("made no network requests and threw no page errors", () => {
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("task pane outside Office", () => {
+  it("shows a Japanese notice when office.js is missing", async () => {
+    const other = await context.newPage();
+    await other.route(OFFICE_JS_URL, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "/* no Office */" }));
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId("outside-office").getByText("Excel の中で開いてください").waitFor();
+    await other.screenshot({ path: path.join(SHOTS, "outside-office.png") });
+    await other.close();
+  });
+});
