@@ -26,6 +26,8 @@ export function parseOfficeCode(v: RawCell): Parsed<string> {
     return Number.isInteger(v) && v >= 10_000_000 && v <= 99_999_999 ? ok(String(v)) : fail(R_NOT_CODE);
   }
   if (typeof v !== "string") return fail(R_NOT_CODE);
+  // Fast path for the usual cell: already 8 ASCII digits (NFKC and separator removal change nothing).
+  if (v.length === 8 && EIGHT_DIGITS.test(v)) return ok(v);
   const s = nfkc(v).replace(CODE_SEPARATORS, "");
   return EIGHT_DIGITS.test(s) ? ok(s) : fail(R_NOT_CODE);
 }

@@ -8,10 +8,30 @@ const BLANK = /^[\s\u200B]*$/;
 const WHITESPACE = /[\s\u200B]+/g;
 
 /**
+ * True when NFKC provably leaves `s` unchanged: every character is ASCII, hiragana, katakana (not
+ * the half-width forms), ー, 々, 、。, ● or a CJK unified ideograph. Each of these is its own NFKC
+ * form and none composes with a neighbour (compositions need a combining mark, which is not in the
+ * list), so the common cell texts — codes, numbers, names, addresses — skip ICU entirely.
+ */
+function isNfkcStable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) continue; // CJK unified ideographs
+    if (c >= 0x3041 && c <= 0x3096) continue; // hiragana
+    if (c >= 0x30a1 && c <= 0x30fa) continue; // katakana
+    if (c === 0x30fc || c === 0x3005 || c === 0x3001 || c === 0x3002 || c === 0x25cf) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
  * NFKC that never throws. `normalize` can only fail on an engine limit (a string so long that its
  * expansion exceeds the maximum string length); the raw text is then the best we can do.
  */
 export function nfkc(s: string): string {
+  if (isNfkcStable(s)) return s;
   try {
     return s.normalize("NFKC");
   } catch {
@@ -38,7 +58,12 @@ export function normalizeText(v: RawCell): string {
 /** True for null, '' and whitespace-only text (including U+3000 and zero-width spaces). */
 export function isBlank(v: RawCell): boolean {
   if (v === null || v === undefined) return true;
-  return typeof v === "string" && BLANK.test(v);
+  if (typeof v !== "string") return false;
+  // Fast exit for the usual cell: its first character is printable ASCII, kana or a kanji, none of
+  // which is whitespace (U+3000 lies below this range).
+  const c = v.length > 0 ? v.charCodeAt(0) : 0;
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x9fff)) return false;
+  return BLANK.test(v);
 }
 
 /** NFKC text with every space and line break removed: the key for comparing headers and labels. */

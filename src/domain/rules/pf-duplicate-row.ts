@@ -4,7 +4,6 @@ import { defineRule } from "./rule";
 
 /** How many other rows a message names before it says "…". */
 const MAX_ROWS_NAMED = 5;
-const KEY_SEPARATOR = "\u0000";
 
 /**
  * The same key twice in one Payment Fund list: 保険者コード, or for エラー明細 保険者コード +
@@ -27,45 +26,60 @@ export default defineRule({
     const col = table.grid.left + index;
     const keyName = withInsured ? "保険者コードと被保険者番号" : "保険者コード";
 
-    // Pass 1: the key of every row (null when incomplete) and how often each occurs.
-    const keys: (string | null)[] = new Array(table.rows.length).fill(null);
-    const counts = new Map<string, number>();
-    table.rows.forEach((row, i) => {
+    // Pass 1: a group id for every row's key (-1 when incomplete) and how often each occurs. The
+    // key (保険者コード, plus 被保険者番号 for エラー明細) is looked up in nested maps, code first, so
+    // no per-row key string is built.
+    const ids = new Int32Array(table.rows.length).fill(-1);
+    const counts: number[] = [];
+    const byCode = new Map<string, number>();
+    const byCodeAndInsured = new Map<string, Map<string, number>>();
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       const code = parseOfficeCode(row.cells[index] ?? null);
-      if (!code.ok) return;
-      let key = code.value;
+      if (!code.ok) continue;
+      let id: number | undefined;
       if (withInsured && insuredIndex !== undefined) {
         const insured = row.cells[insuredIndex] ?? null;
-        if (isBlank(insured)) return;
-        key += KEY_SEPARATOR + compactKey(typeof insured === "string" ? insured : String(insured));
+        if (isBlank(insured)) continue;
+        const key = compactKey(typeof insured === "string" ? insured : String(insured));
+        let inner = byCodeAndInsured.get(code.value);
+        if (!inner) byCodeAndInsured.set(code.value, (inner = new Map()));
+        id = inner.get(key);
+        if (id === undefined) inner.set(key, (id = counts.push(0) - 1));
+      } else {
+        id = byCode.get(code.value);
+        if (id === undefined) byCode.set(code.value, (id = counts.push(0) - 1));
       }
-      keys[i] = key;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    });
+      ids[i] = id;
+      counts[id]++;
+    }
 
     // Pass 2: the sheet rows of each repeated key.
-    const groups = new Map<string, number[]>();
-    keys.forEach((key, i) => {
-      if (key === null || (counts.get(key) ?? 0) < 2) return;
-      const rows = groups.get(key);
-      if (rows) rows.push(table.rows[i].row);
-      else groups.set(key, [table.rows[i].row]);
-    });
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id < 0 || counts[id] < 2) continue;
+      const group = groups.get(id);
+      if (group) group.push(rows[i].row);
+      else groups.set(id, [rows[i].row]);
+    }
     if (groups.size === 0) return;
 
     // Pass 3: report every row of every group, naming the other rows (never the 被保険者番号).
-    keys.forEach((key, i) => {
-      const rows = key === null ? undefined : groups.get(key);
-      if (!rows) return;
-      const row = table.rows[i];
-      const others = rows.filter((r) => r !== row.row);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const group = id < 0 ? undefined : groups.get(id);
+      if (!group) continue;
+      const row = rows[i];
+      const others = group.filter((r) => r !== row.row);
       const named = others.slice(0, MAX_ROWS_NAMED).join("・") + (others.length > MAX_ROWS_NAMED ? "…" : "");
       report({
         row: row.row,
         col,
         value: row.cells[index] ?? null,
-        message: `${keyName}が同じ行が${named}行目にもあります（${rows.length}行）。貼り付けの重複がないか確認し、不要な行を削除してください。`,
+        message: `${keyName}が同じ行が${named}行目にもあります（${group.length}行）。貼り付けの重複がないか確認し、不要な行を削除してください。`,
       });
-    });
+    }
   },
 });
