@@ -19,7 +19,7 @@ const NUMERIC = /^[+\-−]?[\d,.]+%?$/u;
 /** A table with a header rule; numeric-looking cells are right-aligned. */
 export function renderTable(header: string[], rows: (string | number | null | undefined)[][]): string {
   const cells = rows.map((r) => header.map((_, i) => (r[i] === null || r[i] === undefined ? "" : String(r[i]))));
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i]))));
+  const widths = header.map((h, i) => cells.reduce((w, r) => Math.max(w, displayWidth(r[i])), displayWidth(h)));
   const line = (r: string[]) => r.map((c, i) => pad(c, widths[i], NUMERIC.test(c))).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }

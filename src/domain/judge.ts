@@ -81,7 +81,7 @@ export function judgeColumnPlaces(master: Master): { cols: Record<JudgeColumn, n
   const width = table.grid.values.reduce((w, r) => Math.max(w, r.length), 0);
   // New columns go right of the used range and of any merged area: a write into a merge would land
   // in its top-left cell and overwrite the user's value.
-  let next = Math.max(table.grid.left + width, ...(table.grid.merges ?? []).map((m) => m.right + 1));
+  let next = (table.grid.merges ?? []).reduce((n, m) => Math.max(n, m.right + 1), table.grid.left + width);
   const cols = {} as Record<JudgeColumn, number>;
   const created: JudgeColumn[] = [];
   for (const name of JUDGE_COLUMNS) {

@@ -337,3 +337,28 @@ describe("isoToSerial", () => {
     expect(() => isoToSerial("2025-02-30")).toThrow();
   });
 });
+
+describe("large books (regressions found by the benchmark)", () => {
+  it("re-cuts every queued read chunk after a response is too large, so syncs stay proportional", async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => [`12130${String(i).padStart(3, "0")}`, `架空${i}市福祉事務所`, i, "東京都"]);
+    const fake = createFakeExcel(buildBook([{ name: "マスタ", rows }]), { maxPayloadBytes: 100_000 });
+    // Six queued chunks of 2,000 rows, each over the 100 KB response cap.
+    const wb = createOfficeWorkbook(fake.Excel.run, { readChunkCells: 8_000 });
+    const grid = (await wb.readSheets(["マスタ"])).get("マスタ")!;
+    expect(grid.values).toHaveLength(12_000);
+    expect(grid.values[11_999][2]).toBe(11_999);
+    const rejected = fake.stats.requests.filter((r) => !r.ok).length;
+    // The first oversized response halves the budget for everything still queued: a handful of
+    // rejections, not one per queued chunk.
+    expect(rejected).toBeLessThanOrEqual(3);
+    expect(fake.stats.syncs).toBeLessThan(40);
+  });
+
+  it("commits a generated sheet of 150,000 rows without overflowing the call stack", async () => {
+    const fake = createFakeExcel(buildBook([{ name: "マスタ", rows: [["保険者コード"]] }]), { maxPayloadBytes: 50_000_000 });
+    const wb = createOfficeWorkbook(fake.Excel.run);
+    const rows = Array.from({ length: 150_000 }, (_, i) => [i]);
+    await wb.commit({ sheets: [{ name: "検証結果", blocks: [{ header: ["番号"], rows }] }], ranges: [{ sheet: "マスタ", row: 2, col: 1, values: rows }] });
+    expect(dumpSheet(fake.book, "検証結果")).toHaveLength(150_001);
+  });
+});

@@ -121,7 +121,7 @@ interface GridWrite {
 
 /** One unit for a whole grid write; the packer cuts it into row chunks that fit a request. */
 function gridUnits(w: GridWrite): Unit[] {
-  const width = Math.max(0, ...w.cells.map((r) => r.length));
+  const width = w.cells.reduce((m, r) => Math.max(m, r.length), 0);
   if (w.cells.length === 0 || width === 0) return [];
   const inputs = w.cells.map((r) => {
     const row = r.map(toExcelInput);
@@ -311,11 +311,12 @@ export function createOfficeWorkbook(run: ExcelRun, opts: OfficeWorkbookOptions 
         return parts;
       };
       pieces = pieces.flatMap((p) => chunk(p, cellBudget));
-      while (pieces.length > 0) {
+      let next = 0;
+      while (next < pieces.length) {
         const batch: Piece[] = [];
         let cells = 0;
-        while (pieces.length > 0 && (batch.length === 0 || cells + pieces[0].rows * pieces[0].cols <= cellBudget)) {
-          const p = pieces.shift() as Piece;
+        while (next < pieces.length && (batch.length === 0 || cells + pieces[next].rows * pieces[next].cols <= cellBudget)) {
+          const p = pieces[next++];
           cells += p.rows * p.cols;
           batch.push(p);
         }
@@ -330,7 +331,10 @@ export function createOfficeWorkbook(run: ExcelRun, opts: OfficeWorkbookOptions 
           const single = batch.length === 1 && batch[0].rows === 1;
           if (!isPayloadError(e) || single) throw e;
           cellBudget = Math.max(1, Math.floor(cellBudget / 2));
-          pieces = [...batch.flatMap((p) => chunk(p, cellBudget)), ...pieces];
+          // Re-cut everything still to read, not just this batch: the queued pieces were cut for the
+          // old budget and would each be rejected in turn.
+          pieces = [...batch, ...pieces.slice(next)].flatMap((p) => chunk(p, cellBudget));
+          next = 0;
           continue;
         }
         batch.forEach((p, i) => {
@@ -531,7 +535,7 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
       row++;
     }
     const headerRow = row;
-    const width = Math.max(b.header.length, ...b.rows.map((r) => r.length));
+    const width = b.rows.reduce((m, r) => Math.max(m, r.length), b.header.length);
     units.push(...gridUnits({ sheet: name, row0: row, col0: 0, cells: [b.header], bold: true }));
     row++;
     if (bi === 0) freezeAt = row;
