@@ -1,6 +1,6 @@
-import { isBlank, normalizeText } from "../text";
-import { echoable } from "./mynumber-present";
 import { defineRule } from "./rule";
+import { normalizeText } from "../text";
+import { eachFieldCell } from "./cells";
 
 const MUNICIPALITY_CHARS = /[市区郡町村]/;
 
@@ -14,14 +14,8 @@ export default defineRule({
     sheets: ["pf-errors"],
   },
   check({ table }, report) {
-    const index = table?.fieldIndex.get("address");
-    if (!table || index === undefined) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = row.cells[index] ?? null;
-      if (isBlank(value)) continue;
-      if (MUNICIPALITY_CHARS.test(normalizeText(value))) continue;
-      report({ row: row.row, col, value: echoable(value) });
-    }
+    eachFieldCell(table, "address", ({ value, row, col }) => {
+      if (!MUNICIPALITY_CHARS.test(normalizeText(value))) report({ row: row.row, col, value });
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { startsWithPrefecture } from "../prefectures";
-import { isBlank, normalizeText } from "../text";
-import { echoable } from "./mynumber-present";
 import { defineRule } from "./rule";
+import { normalizeText } from "../text";
+import { eachFieldCell } from "./cells";
 
 /** エラー明細 住所 does not start with a full prefecture name (東京都…; a leading postal code is skipped). */
 export default defineRule({
@@ -13,14 +13,8 @@ export default defineRule({
     sheets: ["pf-errors"],
   },
   check({ table }, report) {
-    const index = table?.fieldIndex.get("address");
-    if (!table || index === undefined) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = row.cells[index] ?? null;
-      if (isBlank(value)) continue;
-      if (startsWithPrefecture(normalizeText(value))) continue;
-      report({ row: row.row, col, value: echoable(value) });
-    }
+    eachFieldCell(table, "address", ({ value, row, col }) => {
+      if (!startsWithPrefecture(normalizeText(value))) report({ row: row.row, col, value });
+    });
   },
 });

@@ -1,6 +1,5 @@
 import { parseOfficeCode } from "../codes";
-import { fieldValue } from "../schema/table";
-import { isBlankCell } from "../schema/table";
+import { eachFieldCell } from "./cells";
 import { defineRule } from "./rule";
 
 /** 保険者コード must be 8 digits after normalisation (blank codes are required-empty's business). */
@@ -12,13 +11,8 @@ export default defineRule({
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],
   },
   check({ table }, report) {
-    const index = table?.fieldIndex.get("code");
-    if (!table || index === undefined) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = fieldValue(table, row, "code");
-      if (isBlankCell(value)) continue;
+    eachFieldCell(table, "code", ({ value, row, col }) => {
       if (!parseOfficeCode(value).ok) report({ row: row.row, col, value });
-    }
+    });
   },
 });

@@ -1,11 +1,7 @@
 import { parseDate } from "../dates";
-import { SCHEMAS } from "../schema/fields";
-import { isBlank } from "../text";
-import { echoable } from "./mynumber-present";
 import { defineRule } from "./rule";
-
-/** Date columns repeat the same texts: remember the verdict per text (bounded). */
-const MAX_CACHED = 10_000;
+import type { RawCell } from "../cell";
+import { eachCellOfType, memoByText } from "./cells";
 
 const FORMS = "2025/1/7・2025年1月7日・令和7年1月7日・R7.1.7 などの日付か、Excelの日付で入力してください。";
 
@@ -18,34 +14,23 @@ export default defineRule({
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],
   },
   check({ kind, table }, report) {
-    if (!table || kind === null) return;
-    const formats = table.grid.formats;
-    // Text → the reason it cannot be read, or null when it reads (parseDate reads text whatever the cell format).
-    const verdicts = new Map<string, string | null>();
-    for (const field of SCHEMAS[kind].fields) {
-      if (field.type !== "date") continue;
-      const index = table.fieldIndex.get(field.key);
-      if (index === undefined) continue;
-      const col = table.grid.left + index;
+    const formats = table?.grid.formats;
+    // parseDate reads text whatever the cell format, so a text's verdict can be remembered.
+    const reasonFor = memoByText((value) => {
+      const parsed = parseDate(value);
+      return parsed.ok ? null : parsed.reason;
+    });
+    eachCellOfType(kind, table, "date", ({ value, row, col, index }, field) => {
+      const reason = typeof value === "string" ? reasonFor(value) : dateReason(value, formats?.[row.index]?.[index]);
+      if (reason === null) return;
       // 資格情報登録開始日: blank means 未登録, so say so to those who wrote 未登録 in words.
       const extra = field.key === "startDate" ? "未登録の場合は空欄にしてください。" : "";
-      for (const row of table.rows) {
-        const value = row.cells[index] ?? null;
-        if (isBlank(value)) continue;
-        let reason = typeof value === "string" ? verdicts.get(value) : undefined;
-        if (reason === undefined) {
-          const parsed = parseDate(value, formats?.[row.index]?.[index]);
-          reason = parsed.ok ? null : parsed.reason;
-          if (typeof value === "string" && verdicts.size < MAX_CACHED) verdicts.set(value, reason);
-        }
-        if (reason === null) continue;
-        report({
-          row: row.row,
-          col,
-          value: echoable(value),
-          message: `${field.label}が日付として読めません（${reason}）。${FORMS}${extra}`,
-        });
-      }
-    }
+      report({ row: row.row, col, value, message: `${field.label}が日付として読めません（${reason}）。${FORMS}${extra}` });
+    });
   },
 });
+
+function dateReason(value: RawCell, format: string | undefined): string | null {
+  const parsed = parseDate(value, format);
+  return parsed.ok ? null : parsed.reason;
+}

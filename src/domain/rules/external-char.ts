@@ -1,6 +1,5 @@
-import { SCHEMAS } from "../schema/fields";
-import { echoable } from "./mynumber-present";
 import { defineRule } from "./rule";
+import { eachCellOfType } from "./cells";
 
 /** How the 中間サーバー shows a character it cannot display (外字). */
 const GAIJI_PLACEHOLDER = "●";
@@ -18,17 +17,8 @@ export default defineRule({
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],
   },
   check({ kind, table }, report) {
-    if (!table || kind === null) return;
-    for (const field of SCHEMAS[kind].fields) {
-      if (field.type !== "text") continue;
-      const index = table.fieldIndex.get(field.key);
-      if (index === undefined) continue;
-      const col = table.grid.left + index;
-      for (const row of table.rows) {
-        const value = row.cells[index] ?? null;
-        if (typeof value !== "string" || !value.includes(GAIJI_PLACEHOLDER)) continue;
-        report({ row: row.row, col, value: echoable(value) });
-      }
-    }
+    eachCellOfType(kind, table, "text", ({ value, row, col }) => {
+      if (typeof value === "string" && value.includes(GAIJI_PLACEHOLDER)) report({ row: row.row, col, value });
+    });
   },
 });

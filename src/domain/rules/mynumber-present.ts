@@ -23,13 +23,6 @@ export function holdsMyNumber(v: RawCell): boolean {
   return mayHoldMyNumber(v) && containsProbableMyNumber(v);
 }
 
-/**
- * The value other rules may echo in a finding: the cell itself, or nothing when it holds a probable
- * 個人番号 (that cell is reported by mynumber-present, by address only).
- */
-export function echoable(v: RawCell): RawCell | undefined {
-  return holdsMyNumber(v) ? undefined : v;
-}
 
 /**
  * A probable 個人番号 (My Number) anywhere in the workbook: every cell of every sheet, tables or not.

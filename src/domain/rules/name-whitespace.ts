@@ -1,5 +1,4 @@
 import { isBlank } from "../text";
-import { echoable } from "./mynumber-present";
 import { defineRule } from "./rule";
 
 /** Leading or trailing whitespace, or two whitespace characters in a row (\s covers U+3000). */
@@ -34,7 +33,7 @@ export default defineRule({
         report({
           row: row.row,
           col,
-          value: echoable(value),
+          value,
           message: `${label}の前後に空白があるか、空白が連続しています（エラーコードZ04）。姓と名の間の空白を1つにし、前後の空白を削除して中間サーバーに登録し直してください。`,
         });
       }

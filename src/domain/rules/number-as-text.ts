@@ -1,5 +1,5 @@
 import { parseCount } from "../numbers";
-import { SCHEMAS } from "../schema/fields";
+import { eachCellOfType } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -14,24 +14,16 @@ export default defineRule({
     sheets: ["master", "pf-suspension"],
   },
   check({ kind, table }, report) {
-    if (!table || kind === null) return;
-    for (const field of SCHEMAS[kind].fields) {
-      if (field.type !== "count") continue;
-      const index = table.fieldIndex.get(field.key);
-      if (index === undefined) continue;
-      const col = table.grid.left + index;
-      for (const row of table.rows) {
-        const value = row.cells[index] ?? null;
-        if (typeof value !== "string") continue; // numbers are never "as text"; blanks are skipped by parseCount
-        const parsed = parseCount(value);
-        if (!parsed.ok || !parsed.asText) continue;
-        report({
-          row: row.row,
-          col,
-          value,
-          message: `${field.label}が文字列として入力されています（${parsed.value}として読みます）。半角の数値として入力し直してください。`,
-        });
-      }
-    }
+    eachCellOfType(kind, table, "count", ({ value, row, col }, field) => {
+      if (typeof value !== "string") return; // numbers are never "as text"
+      const parsed = parseCount(value);
+      if (!parsed.ok || !parsed.asText) return;
+      report({
+        row: row.row,
+        col,
+        value,
+        message: `${field.label}が文字列として入力されています（${parsed.value}として読みます）。半角の数値として入力し直してください。`,
+      });
+    });
   },
 });

@@ -1,6 +1,5 @@
 import { parseCount } from "../numbers";
-import { SCHEMAS } from "../schema/fields";
-import { isBlank } from "../text";
+import { eachCellOfType } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -15,24 +14,15 @@ export default defineRule({
     sheets: ["master", "pf-suspension"],
   },
   check({ kind, table }, report) {
-    if (!table || kind === null) return;
-    for (const field of SCHEMAS[kind].fields) {
-      if (field.type !== "count") continue;
-      const index = table.fieldIndex.get(field.key);
-      if (index === undefined) continue;
-      const col = table.grid.left + index;
-      for (const row of table.rows) {
-        const value = row.cells[index] ?? null;
-        if (isBlank(value)) continue;
-        const parsed = parseCount(value);
-        if (parsed.ok) continue;
-        report({
-          row: row.row,
-          col,
-          value,
-          message: `${field.label}が0以上の整数ではありません（${parsed.reason}）。0以上の整数を数値で入力してください。`,
-        });
-      }
-    }
+    eachCellOfType(kind, table, "count", ({ value, row, col }, field) => {
+      const parsed = parseCount(value);
+      if (parsed.ok) return;
+      report({
+        row: row.row,
+        col,
+        value,
+        message: `${field.label}が0以上の整数ではありません（${parsed.reason}）。0以上の整数を数値で入力してください。`,
+      });
+    });
   },
 });

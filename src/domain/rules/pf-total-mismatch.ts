@@ -1,7 +1,7 @@
 import { parseCount } from "../numbers";
 import type { Table } from "../schema/table";
 import { isBlank } from "../text";
-import { echoable, holdsMyNumber } from "./mynumber-present";
+import { holdsMyNumber } from "./mynumber-present";
 import { defineRule, type Report } from "./rule";
 
 /** The count groups of a 閲覧停止 list: [label, 加入中, 資格喪失, 合計]. */
@@ -35,7 +35,7 @@ function checkGroup(table: Table, group: (typeof GROUPS)[number], report: Report
     report({
       row: row.row,
       col,
-      value: echoable(t),
+      value: t,
       message: `${label}_合計が 加入中＋資格喪失 と一致しません${figures}。支払基金の一覧から貼り付け直すか、件数を確認してください。`,
     });
   }

@@ -1,5 +1,5 @@
 import { SCHEMAS, fieldDef } from "../schema/fields";
-import { isBlankCell } from "../schema/table";
+import { isBlank } from "../text";
 import { defineRule } from "./rule";
 
 /**
@@ -23,7 +23,7 @@ export default defineRule({
       const message = `${label}が空欄です。${label}を入力するか、不要な行であれば削除してください。`;
       for (const row of table.rows) {
         const value = row.cells[index] ?? null;
-        if (isBlankCell(value)) report({ row: row.row, col, value, message });
+        if (isBlank(value)) report({ row: row.row, col, value, message });
       }
     }
   },

@@ -1,6 +1,5 @@
 import { STATUS_OPTIONS, parseStatus } from "../status";
 import { isBlank } from "../text";
-import { echoable } from "./mynumber-present";
 import { defineRule } from "./rule";
 
 const OPTIONS = STATUS_OPTIONS.join("・");
@@ -25,7 +24,7 @@ export default defineRule({
       report({
         row: row.row,
         col,
-        value: echoable(value),
+        value,
         message: `対応状況を読めません（${parsed.reason}）。${OPTIONS} のいずれか（番号だけでも可）を入力してください。`,
       });
     }
