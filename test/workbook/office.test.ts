@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dateOut, type OutCell } from "../../src/domain/cell";
 import { HIGHLIGHT_MARKER, type GeneratedSheet, type WriteBatch } from "../../src/workbook/port";
-import { createOfficeWorkbook, isoToSerial } from "../../src/workbook/office";
+import { createOfficeWorkbook } from "../../src/workbook/office";
+import { isoToSerial } from "../../src/domain/dates";
 import { buildBook, cellAt, createFakeExcel, dumpSheet, sheetOf, type FakeBook } from "../fake-excel";
 
 const MB5 = 5 * 1024 * 1024;
@@ -325,16 +326,6 @@ describe("Office adapter: commit", () => {
       }),
     ).rejects.toThrow(/ない/);
     expect(dumpSheet(fake.book, "メモ")).toEqual([["user notes"]]);
-  });
-});
-
-describe("isoToSerial", () => {
-  it("follows the Excel 1900 date system", () => {
-    expect(isoToSerial("1900-01-01")).toBe(1);
-    expect(isoToSerial("1900-02-28")).toBe(59);
-    expect(isoToSerial("1900-03-01")).toBe(61);
-    expect(isoToSerial("2025-02-04")).toBe(45692);
-    expect(() => isoToSerial("2025-02-30")).toThrow();
   });
 });
 

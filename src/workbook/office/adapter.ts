@@ -29,7 +29,7 @@ import {
   type WorkbookPort,
   type WriteBatch,
 } from "../port";
-import { isoToSerial } from "./serial";
+import { isoToSerial } from "../../domain/dates";
 
 export type ExcelRun = typeof Excel.run;
 
@@ -75,7 +75,11 @@ export function toExcelInput(v: OutCell): ExcelInput {
   if (typeof v === "string") return v === "" ? "" : `'${v}`;
   if (typeof v === "number") return Number.isFinite(v) ? v : "";
   if (typeof v === "boolean") return v;
-  if (isDateOut(v)) return isoToSerial(v.date);
+  if (isDateOut(v)) {
+    // A date Excel cannot hold (before 1900) is written as its text rather than lost.
+    const serial = isoToSerial(v.date);
+    return Number.isNaN(serial) ? `'${v.date}` : serial;
+  }
   throw new Error(`unsupported cell value ${JSON.stringify(v)}`);
 }
 

@@ -1,4 +1,3 @@
 /** The Office.js workbook adapter (task pane). */
 export { createOfficeWorkbook, toExcelInput } from "./adapter";
 export type { ExcelRun, OfficeWorkbookOptions } from "./adapter";
-export { isoToSerial } from "./serial";
