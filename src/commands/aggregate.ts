@@ -21,7 +21,7 @@ import {
 } from "../domain/aggregates";
 import { parseDate } from "../domain/dates";
 import { officesOf } from "../domain/judge";
-import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName } from "../domain/schema/fields";
+import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
 import { CommandError, readWorkbook, requireMaster } from "./context";
@@ -43,16 +43,6 @@ export interface AggregateResult {
   top: TopOffice[];
   /** Present when a previous list exists. */
   remaining?: RemainingRow[];
-}
-
-const NAME_DATE = /(\d{4})[-_.年]?(\d{2})[-_.月]?(\d{2})/u;
-
-/** The date a sheet name carries (`支払基金_閲覧停止_20250107` → 2025-01-07), or null. */
-export function dateInSheetName(name: string): IsoDate | null {
-  const m = NAME_DATE.exec(name.normalize("NFKC"));
-  if (!m) return null;
-  const p = parseDate(`${m[1]}-${m[2]}-${m[3]}`);
-  return p.ok ? p.value : null;
 }
 
 function latestDataDate(table: Table): IsoDate | null {

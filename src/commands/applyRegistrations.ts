@@ -6,7 +6,7 @@
 import { dateOut, type IsoDate, type OutCell } from "../domain/cell";
 import { parseDate } from "../domain/dates";
 import { registrationChanges } from "../domain/registrations";
-import { PAYMENT_FUND_PREFIX, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
+import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { cellAddress, detectPaymentFundKind, readTable } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { CommandError, readWorkbook, requireMaster } from "./context";
@@ -35,16 +35,6 @@ export function tokyoTimestamp(now: Date): string {
 }
 
 const REGISTRATION_NAME = /登録状況/u;
-
-/** The date a list sheet's name carries (`支払基金_登録状況_20250107` → 2025-01-07), if any. */
-export function dateInSheetName(name: string): IsoDate | null {
-  const rest = name.slice(PAYMENT_FUND_PREFIX.length).replace(REGISTRATION_NAME, "");
-  for (const token of rest.split(/[_\s]+/u).filter(Boolean)) {
-    const d = parseDate(token);
-    if (d.ok) return d.value;
-  }
-  return null;
-}
 
 /** The newest registration list: the latest date in the name, else the last such tab. */
 export function newestRegistrationSheet(sheetNames: readonly string[]): string | null {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RawCell } from "../../src/domain/cell";
 import { detectPaymentFundKind, headerKey, readTable } from "../../src/domain/schema/table";
+import { dateInSheetName } from "../../src/domain/schema/fields";
 import type { SheetGrid } from "../../src/workbook/port";
 
 const grid = (name: string, values: RawCell[][], top = 1): SheetGrid => {
@@ -75,4 +76,14 @@ describe("readTable", () => {
     expect(detectPaymentFundKind(grid("支払基金_2", [["保険者コード", "被保険者番号", "氏名", "住所"]]))).toBe("pf-errors");
     expect(detectPaymentFundKind(grid("支払基金_3", [["あ", "い"]]))).toBeNull();
   });
+});
+
+describe("dateInSheetName", () => {
+  it.each([
+    ["支払基金_登録状況_20250107", "2025-01-07"],
+    ["支払基金_閲覧停止_2024-12-02", "2024-12-02"],
+    ["支払基金_エラー明細_R7.1.7", "2025-01-07"],
+    ["支払基金_登録状況", null],
+    ["支払基金_登録状況_最新", null],
+  ])("%s → %s", (name, date) => expect(dateInSheetName(name)).toBe(date));
 });

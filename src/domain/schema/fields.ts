@@ -4,6 +4,8 @@
  * so annotations such as `※保険者コード単位`, `(人)` or `（略称）` never matter.
  */
 import { z } from "zod";
+import type { IsoDate } from "../cell";
+import { parseDate } from "../dates";
 
 export const SHEET_KINDS = ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
@@ -181,6 +183,19 @@ export function paymentFundKindFromName(sheetName: string): PaymentFundKind | nu
   if (sheetName.includes("登録状況")) return "pf-registration";
   if (sheetName.includes("閲覧停止")) return "pf-suspension";
   if (sheetName.includes("エラー明細")) return "pf-errors";
+  return null;
+}
+
+/**
+ * The date a `支払基金_` sheet name carries, if any: `支払基金_登録状況_20250107` → 2025-01-07
+ * (any date form of SPEC §1 between underscores or spaces).
+ */
+export function dateInSheetName(name: string): IsoDate | null {
+  for (const token of name.normalize("NFKC").split(/[_\s]+/u)) {
+    if (!/\d/u.test(token)) continue;
+    const d = parseDate(token);
+    if (d.ok) return d.value;
+  }
   return null;
 }
 
