@@ -22,11 +22,12 @@ import { M } from "./messages";
 import { ApplyScreen } from "./screens/ApplyScreen";
 import { DiffScreen } from "./screens/DiffScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
+import { ShareScreen } from "./screens/ShareScreen";
 import { loadSettingsSheet } from "./settings";
 import { SnapshotScreen } from "./screens/SnapshotScreen";
 import { SummaryScreen } from "./screens/SummaryScreen";
 import { ValidateScreen } from "./screens/ValidateScreen";
-import { ServicesProvider, useServices } from "./services";
+import { ServicesProvider, useServices, type CreateWorkbook } from "./services";
 
 type ScreenId = keyof typeof M.tabs;
 
@@ -36,6 +37,7 @@ const SCREENS: { id: ScreenId; Component: ComponentType }[] = [
   { id: "snapshot", Component: SnapshotScreen },
   { id: "diff", Component: DiffScreen },
   { id: "summary", Component: SummaryScreen },
+  { id: "share", Component: ShareScreen },
   { id: "settings", Component: SettingsScreen },
 ];
 
@@ -149,10 +151,19 @@ function Shell() {
   );
 }
 
-export function App({ port, excelRun }: { port: WorkbookPort; excelRun: ExcelRun }) {
+export function App({
+  port,
+  excelRun,
+  createWorkbook = null,
+}: {
+  port: WorkbookPort;
+  excelRun: ExcelRun;
+  /** Excel.createWorkbook when the host supports ExcelApi 1.8, else null. */
+  createWorkbook?: CreateWorkbook | null;
+}) {
   return (
     <FluentProvider theme={webLightTheme}>
-      <ServicesProvider port={port} excelRun={excelRun}>
+      <ServicesProvider port={port} excelRun={excelRun} createWorkbook={createWorkbook}>
         <Shell />
       </ServicesProvider>
     </FluentProvider>

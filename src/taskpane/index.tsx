@@ -20,7 +20,19 @@ function start(host: Office.HostType | null): void {
     return;
   }
   const run = Excel.run.bind(Excel) as typeof Excel.run;
-  mount(<App port={createOfficeWorkbook(run)} excelRun={run} />);
+  mount(<App port={createOfficeWorkbook(run)} excelRun={run} createWorkbook={createWorkbookIfSupported()} />);
+}
+
+/** Excel.createWorkbook (ExcelApi 1.8) when the host offers it; the 共有 screen explains otherwise. */
+function createWorkbookIfSupported(): ((base64: string) => Promise<void>) | null {
+  let supported = false;
+  try {
+    supported = Office.context.requirements.isSetSupported("ExcelApi", "1.8");
+  } catch {
+    supported = false;
+  }
+  if (!supported || typeof Excel.createWorkbook !== "function") return null;
+  return (base64) => Excel.createWorkbook(base64);
 }
 
 if (typeof Office === "undefined") {

@@ -6,7 +6,16 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { todayInTokyo } from "../domain/dates";
 import type { ExcelRun } from "../workbook/office";
 import type { WorkbookPort } from "../workbook/port";
-import { describeError, guardPort, type ShownError } from "./runner";
+import { describeError, guardPort, throwIfCancelled, type ShownError } from "./runner";
+
+/**
+ * Opens a new workbook from a base64 .xlsx (`Excel.createWorkbook`, ExcelApi 1.8); null when the
+ * host does not offer it.
+ */
+export type CreateWorkbook = (base64: string) => Promise<void>;
+
+/** Reports a step that is not a port call (e.g. "opening the copy"); throws when cancelled. */
+export type ReportStep = (label: string) => Promise<void>;
 
 export interface Progress {
   label: string;
@@ -18,6 +27,7 @@ export interface Progress {
 export interface Services {
   port: WorkbookPort;
   excelRun: ExcelRun;
+  createWorkbook: CreateWorkbook | null;
   busy: boolean;
   progress: Progress | null;
   error: ShownError | null;
@@ -26,9 +36,10 @@ export interface Services {
   showError(e: unknown): void;
   /**
    * Runs one command through a guarded port. Resolves to the result, or undefined when it failed
-   * or was cancelled (the error is then shown by the shell).
+   * or was cancelled (the error is then shown by the shell). `step` reports a step that is not a
+   * port call on the same progress bar.
    */
-  run<T>(expectedSteps: number, fn: (port: WorkbookPort, signal: AbortSignal) => Promise<T>): Promise<T | undefined>;
+  run<T>(expectedSteps: number, fn: (port: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined>;
   cancel(): void;
   cancelling: boolean;
   /** The as-of date screens start from: 設定's 既定_基準日 when set, else today in Japan. */
@@ -44,7 +55,20 @@ export function useServices(): Services {
   return s;
 }
 
-export function ServicesProvider({ port, excelRun, children }: { port: WorkbookPort; excelRun: ExcelRun; children: ReactNode }) {
+/** Lets the browser paint the progress bar and handle a click on キャンセル. */
+const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function ServicesProvider({
+  port,
+  excelRun,
+  createWorkbook = null,
+  children,
+}: {
+  port: WorkbookPort;
+  excelRun: ExcelRun;
+  createWorkbook?: CreateWorkbook | null;
+  children: ReactNode;
+}) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -52,18 +76,33 @@ export function ServicesProvider({ port, excelRun, children }: { port: WorkbookP
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback(
-    async <T,>(expectedSteps: number, fn: (p: WorkbookPort, signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
+    async <T,>(expectedSteps: number, fn: (p: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined> => {
       if (controller.current) return undefined;
       const abort = new AbortController();
       controller.current = abort;
       setError(null);
       setCancelling(false);
       setProgress({ label: "", done: 0, total: expectedSteps });
+      let done = 0;
+      const show = (label: string, at: number): void => {
+        done = at;
+        setProgress({ label, done: at, total: Math.max(expectedSteps, at) });
+      };
+      const step: ReportStep = async (label) => {
+        throwIfCancelled(abort.signal);
+        show(label, done + 1);
+        await yieldToUi();
+        throwIfCancelled(abort.signal);
+      };
       try {
-        const guarded = guardPort(port, abort.signal, (step) =>
-          setProgress({ label: step.label, done: step.done, total: Math.max(expectedSteps, step.done) }),
-        );
-        return await fn(guarded, abort.signal);
+        // The port's steps and reported steps share one count.
+        let portSteps = 0;
+        const guarded = guardPort(port, abort.signal, (s) => {
+          const started = s.done > portSteps;
+          portSteps = s.done;
+          show(s.label, started ? done + 1 : done);
+        });
+        return await fn(guarded, abort.signal, step);
       } catch (e) {
         setError(describeError(e));
         return undefined;
@@ -87,6 +126,7 @@ export function ServicesProvider({ port, excelRun, children }: { port: WorkbookP
     () => ({
       port,
       excelRun,
+      createWorkbook,
       busy: progress !== null,
       progress,
       error,
@@ -98,7 +138,7 @@ export function ServicesProvider({ port, excelRun, children }: { port: WorkbookP
       defaultAsOf: configuredAsOf ?? todayInTokyo(),
       setDefaultAsOf: setConfiguredAsOf,
     }),
-    [port, excelRun, progress, error, run, cancel, cancelling, configuredAsOf],
+    [port, excelRun, createWorkbook, progress, error, run, cancel, cancelling, configuredAsOf],
   );
   return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
 }

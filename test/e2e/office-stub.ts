@@ -4,7 +4,6 @@
  * strict fake, loaded with the fictional demo workbook and the Payment Fund 登録状況 lists of its
  * first two rounds pasted as sheets. `window.__fake` exposes the model for assertions.
  */
-import "./buffer-shim";
 import { isDateOut, type OutCell } from "../../src/domain/cell";
 import { isoToSerial, serialToIso } from "../../src/domain/dates";
 import { buildSampleBook } from "../../src/demo/sample";
@@ -13,7 +12,6 @@ import {
   cellKey,
   createFakeExcel,
   dumpSheet,
-  formatAddress,
   sheetOf,
   usedRect,
   type FakeCell,
@@ -47,32 +45,6 @@ const seeds = [
 ];
 const fake = createFakeExcel(buildBook(seeds));
 
-/** The last Range.select() seen (the fake itself only tracks the active sheet). */
-let selection: { sheet: string; address: string } | null = null;
-
-interface SelectableRange {
-  select(): void;
-  ctx: { queue(payload: unknown, run: () => void): void };
-  live(what: string): { sheet: { name: string }; rect: { row: number; col: number; rows: number; cols: number } };
-}
-
-/** Records the target of every Range.select() so tests can check which cell the pane selected. */
-async function instrumentSelect(): Promise<void> {
-  await fake.Excel.run(async (ctx) => {
-    const range = ctx.workbook.worksheets.getItem(fake.book.sheets[0].name).getRange("A1");
-    const proto = Object.getPrototypeOf(range) as SelectableRange;
-    const original = proto.select;
-    proto.select = function (this: SelectableRange) {
-      original.call(this);
-      this.ctx.queue({ recordSelection: true }, () => {
-        const live = this.live("select");
-        selection = { sheet: live.sheet.name, address: formatAddress(live.rect) };
-      });
-    };
-  });
-}
-void instrumentSelect();
-
 /** Optional artificial latency per Excel.run (to test キャンセル between steps). */
 let delayMs = 0;
 const run = (async (...args: unknown[]) => {
@@ -81,7 +53,7 @@ const run = (async (...args: unknown[]) => {
 }) as unknown as typeof Excel.run;
 
 const w = window as unknown as Record<string, unknown>;
-w.Excel = { run };
+w.Excel = { run, createWorkbook: fake.Excel.createWorkbook };
 w.Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
@@ -97,7 +69,11 @@ w.Office = {
   context: {
     requirements: {
       // ExcelApi up to 1.17, like a current Excel on the web without the newest sets.
-      isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number(version ?? "1.1") <= 1.17,
+      // Versions compare part by part ("1.8" < "1.17"), not as decimals.
+      isSetSupported: (name: string, version?: string) => {
+        const [major, minor] = (version ?? "1.1").split(".").map(Number);
+        return name === "ExcelApi" && (major < 1 || (major === 1 && (minor ?? 0) <= 17));
+      },
     },
   },
 };
@@ -137,7 +113,9 @@ w.__fake = {
   sheetNames: () => fake.book.sheets.map((s) => s.name),
   dump: (name: string) => dumpSheet(fake.book, name),
   activeSheet: () => fake.book.sheets.find((s) => s.id === fake.book.activeSheetId)?.name ?? null,
-  selection: () => selection,
+  selection: () => fake.book.selection ?? null,
+  /** Base64 of the workbooks opened with Excel.createWorkbook, in order. */
+  created: () => [...fake.created],
   syncs: () => fake.stats.syncs,
   resetStats: () => fake.stats.reset(),
   setDelay: (ms: number) => {

@@ -9,6 +9,8 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_EXPECTED, SAMPLE_SHEET_NAMES } from "../../src/demo/sample";
+import { holdsProbableMyNumber, MASK } from "../../src/domain/mask";
+import { loadXlsxBuffer } from "../../src/workbook/xlsx/adapter";
 import { buildAll, OFFICE_JS_URL, ROOT, serve, type BuildOutput, type StaticServer } from "./harness";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -25,6 +27,10 @@ const ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  // Japanese UI language, so date inputs show year/month/day order as users see them. Chromium on
+  // Linux ignores --lang and takes the UI language from LANGUAGE (see launch below); either way it
+  // needs the Japanese locale pack (Debian: chromium-l10n), else it falls back to en-US.
+  "--lang=ja",
 ];
 
 type Cell = string | number | boolean | null;
@@ -36,6 +42,7 @@ interface FakeHandle {
   syncs(): number;
   resetStats(): void;
   setDelay(ms: number): void;
+  created(): string[];
   sample: { roundDates: string[]; listNames: string[] };
 }
 
@@ -139,7 +146,7 @@ async function applyList(listName: string, screenshot?: string): Promise<{ chang
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium fonts-noto-cjk`);
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: apt-get install -y chromium chromium-l10n fonts-noto-cjk`);
   }
   mkdirSync(SHOTS, { recursive: true });
   build = await buildAll(OUT_DIR);
@@ -149,6 +156,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
+    env: { ...process.env, LANGUAGE: "ja" },
     viewport: { width: WIDTH, height: HEIGHT },
     locale: "ja-JP",
     timezoneId: "Asia/Tokyo",
@@ -372,6 +380,85 @@ describe("task pane in Chromium", () => {
     // The new default 基準日 reaches the other screens' date fields.
     await openTab("検証", "validate");
     await expect(screen("validate").locator('input[type="date"]').inputValue()).resolves.toBe("2025-02-04");
+  });
+
+  it("共有: opens a masked copy as a new workbook, leaving the open one untouched, offline", async () => {
+    const s = await openTab("共有", "share");
+    await idle();
+    const names = await sheetNames();
+    const before: Cell[][][] = [];
+    for (const name of names) before.push(await dump(name));
+    const blockedBefore = blocked.length;
+
+    // The original: office names in マスタ, and the planted 個人番号 somewhere.
+    const master = before[names.indexOf("マスタ")];
+    const headerRow = master.findIndex((r) => r.some((v) => typeof v === "string" && v.startsWith("福祉事務所名")));
+    const nameCol = master[headerRow].findIndex((v) => typeof v === "string" && v.startsWith("福祉事務所名"));
+    const officeNames = new Set(master.slice(headerRow + 1).map((r) => r[nameCol]).filter((v): v is string => typeof v === "string" && v.length >= 2));
+    expect(officeNames.size).toBeGreaterThan(10);
+    expect(before.some((rows) => rows.some((r) => r.some((v) => holdsProbableMyNumber(v))))).toBe(true);
+
+    await resetSyncs();
+    await s.getByRole("button", { name: "マスクしたコピーを作る" }).click();
+    await s.getByText("マスクしたコピーを新しいブックとして開きました。「【マスク】Book1.xlsx」という名前で保存してから共有してください。").waitFor();
+    await idle();
+    await expectNoError();
+    syncs.maskCopy = await syncCount();
+    expect(syncs.maskCopy).toBeLessThanOrEqual(3); // workbook name, sheet list, all sheets: reads only
+    const removed = s.getByRole("row", { name: /削除した個人番号/ });
+    expect(Number((await removed.innerText()).replace(/\D/g, ""))).toBeGreaterThan(0);
+    await shot("share");
+
+    // The copy, decoded and read in Node.
+    const created = await fakeCall<string[]>("created");
+    expect(created).toHaveLength(1);
+    const copy = await loadXlsxBuffer(Buffer.from(created[0], "base64"));
+    expect(await copy.listSheets()).toEqual(names);
+    const grids = await copy.readSheets(names);
+    const copiedMaster = grids.get("マスタ")!;
+    const copiedHeader = copiedMaster.values.findIndex((r) => r.some((v) => typeof v === "string" && v.startsWith("福祉事務所名")));
+    const copiedNames = copiedMaster.values.slice(copiedHeader + 1).map((r) => r[nameCol - (copiedMaster.left - 1)]);
+    expect(copiedNames.filter((v) => v !== null).every((v) => v === MASK)).toBe(true);
+    expect(copiedNames.filter((v) => v === MASK).length).toBeGreaterThanOrEqual(officeNames.size);
+    const leaks: string[] = [];
+    for (const [name, grid] of grids) {
+      grid.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const at = `${name} R${grid.top + r}C${grid.left + c}`;
+          if (holdsProbableMyNumber(v)) leaks.push(`${at}: a probable 個人番号`);
+          if (typeof v === "string" && officeNames.has(v.trim())) leaks.push(`${at}: an office name`);
+        }),
+      );
+    }
+    expect(leaks).toEqual([]);
+
+    // The open workbook is exactly as it was, and nothing went over the network.
+    expect(await sheetNames()).toEqual(names);
+    const after: Cell[][][] = [];
+    for (const name of names) after.push(await dump(name));
+    expect(after).toEqual(before);
+    expect(blocked.length).toBe(blockedBefore);
+
+    // With pseudo codes: same prefixes (法別番号 + 都道府県番号), different codes.
+    await s.getByRole("checkbox", { name: "保険者コードを仮コードに置き換える" }).check();
+    await s.getByRole("button", { name: "マスクしたコピーを作る" }).click();
+    await s.getByRole("row", { name: /仮コードに置き換えた保険者コード/ }).waitFor();
+    await idle();
+    await expectNoError();
+    const [, hashed] = await fakeCall<string[]>("created");
+    const hashedMaster = (await (await loadXlsxBuffer(Buffer.from(hashed, "base64"))).readSheets(["マスタ"])).get("マスタ")!;
+    const codeCol = master[headerRow].findIndex((v) => typeof v === "string" && v.startsWith("保険者コード"));
+    const pairs = master
+      .slice(headerRow + 1)
+      .map((r, i) => [String(r[codeCol] ?? ""), String(hashedMaster.values[copiedHeader + 1 + i]?.[codeCol - (hashedMaster.left - 1)] ?? "")])
+      .filter(([code]) => /^\d{8}$/.test(code));
+    expect(pairs.length).toBeGreaterThan(10);
+    expect(pairs.every(([a, b]) => a.slice(0, 4) === b.slice(0, 4))).toBe(true);
+    expect(pairs.filter(([a, b]) => a !== b).length).toBeGreaterThan(pairs.length / 2);
+    const afterHashed: Cell[][][] = [];
+    for (const name of names) afterHashed.push(await dump(name));
+    expect(afterHashed).toEqual(before);
+    await s.getByRole("checkbox", { name: "保険者コードを仮コードに置き換える" }).uncheck();
   });
 
   it("made no network requests and threw no page errors", () => {

@@ -268,3 +268,53 @@ describe("fake Excel: sheets, tables, charts, conditional formats", () => {
     ).rejects.toMatchObject({ code: "InvalidOperation" });
   });
 });
+
+describe("fake Excel: selection, new workbooks, browser-safe", () => {
+  it("records the selected range on book.selection at sync", async () => {
+    const fake = createFakeExcel(seed());
+    expect(fake.book.selection).toBeUndefined();
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Other");
+      sheet.activate();
+      sheet.getRange("B2:C3").select();
+      expect(fake.book.selection).toBeUndefined(); // queued, not yet applied
+      await context.sync();
+    });
+    expect(fake.book.selection).toEqual({ sheet: "Other", address: "B2:C3" });
+    expect(fake.book.activeSheetId).toBe(sheetOf(fake.book, "Other").id);
+  });
+
+  it("Excel.createWorkbook records the base64 and leaves the open book alone", async () => {
+    const fake = createFakeExcel(seed());
+    const before = dumpSheet(fake.book, "マスタ");
+    const zip = btoa("PK\x03\x04 rest of a zip");
+    await fake.Excel.createWorkbook(zip);
+    await fake.Excel.createWorkbook();
+    expect(fake.created).toEqual([zip, ""]);
+    expect(dumpSheet(fake.book, "マスタ")).toEqual(before);
+    expect(fake.stats.syncs).toBe(0);
+  });
+
+  it("Excel.createWorkbook rejects text that is not a base64 .xlsx", async () => {
+    const fake = createFakeExcel(seed());
+    await expect(fake.Excel.createWorkbook("not base64!")).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(fake.Excel.createWorkbook(btoa("plain text, not a zip"))).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(fake.created).toEqual([]);
+  });
+
+  it("measures payloads without Node's Buffer (runs in a browser)", async () => {
+    const g = globalThis as { Buffer?: unknown };
+    const saved = g.Buffer;
+    g.Buffer = undefined;
+    try {
+      const fake = createFakeExcel(seed());
+      await fake.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("マスタ").getRange("C1").values = [["日本語"]];
+        await context.sync();
+      });
+      expect(fake.stats.requests[0].requestBytes).toBeGreaterThan(0);
+    } finally {
+      g.Buffer = saved;
+    }
+  });
+});

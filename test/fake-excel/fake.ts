@@ -76,7 +76,9 @@ export class FakeOfficeError extends Error {
   }
 }
 
-const utf8Length = (s: string): number => Buffer.byteLength(s, "utf8");
+// TextEncoder rather than Node's Buffer, so the fake also runs in the browser (e2e stub).
+const utf8 = new TextEncoder();
+const utf8Length = (s: string): number => utf8.encode(s).length;
 
 // ---- context and batching ---------------------------------------------------------------------
 
@@ -857,7 +859,9 @@ class RangeObj extends ClientObj {
   }
   select(): void {
     this.ctx.queue({ select: this.desc }, () => {
-      this.ctx.book.activeSheetId = this.live("select").sheet.id;
+      const { sheet, rect } = this.live("select");
+      this.ctx.book.activeSheetId = sheet.id;
+      this.ctx.book.selection = { sheet: sheet.name, address: formatAddress(rect) };
     });
   }
   getCell(row: number, column: number): RangeObj {
@@ -1567,10 +1571,28 @@ class ChartTitleObj extends ClientObj {
 export type FakeRunFn = typeof Excel.run;
 
 export interface FakeExcel {
-  /** Stand-in for the `Excel` namespace: only `run` is provided. */
-  Excel: { run: FakeRunFn };
+  /** Stand-in for the `Excel` namespace: `run` and `createWorkbook` (ExcelApi 1.8). */
+  Excel: { run: FakeRunFn; createWorkbook: (base64File?: string) => Promise<void> };
   book: FakeBook;
   stats: FakeStats;
+  /**
+   * The base64 of every workbook opened with `Excel.createWorkbook`, in order ("" for a blank
+   * workbook). The open book is not touched: Excel opens the new one in its own window.
+   */
+  created: string[];
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Checks what Excel would refuse: text that is not base64, or bytes that are not a zip (an .xlsx
+ * is a zip; its local file header starts with `PK\x03\x04`).
+ */
+function checkWorkbookBase64(base64: string): void {
+  if (!BASE64.test(base64)) throw new FakeOfficeError("InvalidArgument", "createWorkbook: the argument is not base64");
+  if (!atob(base64.slice(0, 8)).startsWith("PK\x03\x04")) {
+    throw new FakeOfficeError("InvalidArgument", "createWorkbook: the file is not an .xlsx (zip) file");
+  }
 }
 
 /**
@@ -1628,5 +1650,15 @@ export function createFakeExcel(initial?: FakeBook, options: FakeExcelOptions = 
     }
   }
 
-  return { Excel: { run: run as unknown as FakeRunFn }, book, stats };
+  const created: string[] = [];
+  async function createWorkbook(base64File?: string): Promise<void> {
+    if (base64File !== undefined && base64File !== null && typeof base64File !== "string") {
+      throw new FakeOfficeError("InvalidArgument", "createWorkbook: base64File must be a string");
+    }
+    const base64 = base64File ?? "";
+    if (base64 !== "") checkWorkbookBase64(base64);
+    created.push(base64);
+  }
+
+  return { Excel: { run: run as unknown as FakeRunFn, createWorkbook }, book, stats, created };
 }

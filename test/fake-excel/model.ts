@@ -69,6 +69,8 @@ export interface FakeBook {
   sheets: FakeSheet[];
   activeSheetId: number;
   nextId: number;
+  /** The range last selected through `Range.select()` (address without the sheet), if any. */
+  selection?: { sheet: string; address: string } | null;
 }
 
 export const MAX_ROWS = 1_048_576;

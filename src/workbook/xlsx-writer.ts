@@ -1,0 +1,328 @@
+/**
+ * A minimal, dependency-free .xlsx writer for values only (the task pane's masked copy; ExcelJS
+ * stays out of the browser bundle).
+ *
+ * The package holds just what Excel needs to open a workbook: [Content_Types].xml, _rels/.rels,
+ * xl/workbook.xml, xl/_rels/workbook.xml.rels, xl/styles.xml and one xl/worksheets/sheetN.xml per
+ * sheet, in a store-only ZIP (no compression) with CRC-32. There are no document properties
+ * (docProps/), comments, formulas, defined names, shared strings or themes: a cell is a string (an
+ * inline string), a number, or a boolean. Number cells whose source format shows a date or time
+ * get one of three fixed date/time styles; every other format is dropped.
+ *
+ * Text is made safe for XML 1.0 and for Excel: `& < > "` are escaped, CR is kept as `&#xD;`,
+ * control characters that XML cannot carry are written as Excel's `_xHHHH_` escapes (which Excel
+ * and ExcelJS decode back), a literal `_xHHHH_` in the text has its underscore escaped so it is not
+ * decoded, unpaired surrogates are dropped, and a string longer than Excel's 32,767-character cell
+ * limit is cut there.
+ */
+import { isDateFormat } from "../domain/snapshot";
+import type { SheetGrid } from "./port";
+
+/** Excel's limit on characters in a cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+// ---- ZIP (store only) ---------------------------------------------------------------------------
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 (IEEE 802.3, as ZIP uses it). */
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+export interface ZipEntry {
+  /** Path inside the archive (forward slashes). */
+  name: string;
+  data: Uint8Array;
+}
+
+/** DOS date of 1980-01-01 00:00: a fixed timestamp, so the same input gives the same bytes. */
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/**
+ * A ZIP archive with every entry stored uncompressed. Names are written as UTF-8 (flag bit 11).
+ * No ZIP64: throws past 65,535 entries or 4 GiB.
+ */
+export function zipStore(entries: readonly ZipEntry[]): Uint8Array {
+  const utf8 = new TextEncoder();
+  if (entries.length > 0xffff) throw new Error("too many zip entries");
+  const names = entries.map((e) => utf8.encode(e.name));
+  const localSize = entries.reduce((n, e, i) => n + 30 + names[i].length + e.data.length, 0);
+  const centralSize = names.reduce((n, name) => n + 46 + name.length, 0);
+  const total = localSize + centralSize + 22;
+  if (total > 0xffffffff) throw new Error("zip too large (no ZIP64)");
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  const crcs: number[] = [];
+  let p = 0;
+  entries.forEach((e, i) => {
+    const crc = crc32(e.data);
+    crcs.push(crc);
+    offsets.push(p);
+    view.setUint32(p, 0x04034b50, true);
+    view.setUint16(p + 4, 20, true); // version needed: 2.0
+    view.setUint16(p + 6, 0x0800, true); // UTF-8 names
+    view.setUint16(p + 8, 0, true); // stored
+    view.setUint16(p + 10, DOS_TIME, true);
+    view.setUint16(p + 12, DOS_DATE, true);
+    view.setUint32(p + 14, crc, true);
+    view.setUint32(p + 18, e.data.length, true);
+    view.setUint32(p + 22, e.data.length, true);
+    view.setUint16(p + 26, names[i].length, true);
+    view.setUint16(p + 28, 0, true);
+    out.set(names[i], p + 30);
+    out.set(e.data, p + 30 + names[i].length);
+    p += 30 + names[i].length + e.data.length;
+  });
+  const centralStart = p;
+  entries.forEach((e, i) => {
+    view.setUint32(p, 0x02014b50, true);
+    view.setUint16(p + 4, 20, true); // version made by
+    view.setUint16(p + 6, 20, true); // version needed
+    view.setUint16(p + 8, 0x0800, true);
+    view.setUint16(p + 10, 0, true);
+    view.setUint16(p + 12, DOS_TIME, true);
+    view.setUint16(p + 14, DOS_DATE, true);
+    view.setUint32(p + 16, crcs[i], true);
+    view.setUint32(p + 20, e.data.length, true);
+    view.setUint32(p + 24, e.data.length, true);
+    view.setUint16(p + 28, names[i].length, true);
+    view.setUint16(p + 30, 0, true); // extra
+    view.setUint16(p + 32, 0, true); // comment
+    view.setUint16(p + 34, 0, true); // disk
+    view.setUint16(p + 36, 0, true); // internal attributes
+    view.setUint32(p + 38, 0, true); // external attributes
+    view.setUint32(p + 42, offsets[i], true);
+    out.set(names[i], p + 46);
+    p += 46 + names[i].length;
+  });
+  view.setUint32(p, 0x06054b50, true);
+  view.setUint16(p + 4, 0, true);
+  view.setUint16(p + 6, 0, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - centralStart, true);
+  view.setUint32(p + 16, centralStart, true);
+  view.setUint16(p + 20, 0, true);
+  return out;
+}
+
+/** Base64 of bytes (btoa exists in browsers and Node ≥ 16), in chunks to keep the stack small. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const CHUNK = 0x8000;
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    parts.push(String.fromCharCode(...bytes.subarray(i, i + CHUNK)));
+  }
+  return btoa(parts.join(""));
+}
+
+// ---- XML text ----------------------------------------------------------------------------------
+
+const hex4 = (code: number): string => code.toString(16).toUpperCase().padStart(4, "0");
+
+/**
+ * What needs attention in text: XML specials, CR, control characters XML 1.0 forbids, U+FFFE/FFFF,
+ * an underscore that starts a literal `_xHHHH_`, and unpaired surrogates.
+ */
+const TEXT_SPECIALS =
+  /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes cell text for an element body (see the module comment). */
+export function escapeCellText(s: string): string {
+  return s.replace(TEXT_SPECIALS, (ch) => {
+    switch (ch) {
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      case "\r":
+        return "&#xD;";
+      case "_":
+        return "_x005F_";
+    }
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdfff) return "";
+    return `_x${hex4(code)}_`;
+  });
+}
+
+/** Escapes an attribute value; characters XML cannot carry are dropped (sheet names never hold them). */
+function escapeAttr(s: string): string {
+  return s
+    .replace(/[\u0000-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+/** Cuts a string at Excel's cell limit without splitting a surrogate pair. */
+function clip(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  let end = MAX_CELL_CHARS;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return s.slice(0, end);
+}
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+// ---- styles ------------------------------------------------------------------------------------
+
+/** Style indexes (cellXfs) of the fixed styles. */
+const STYLE = { general: 0, date: 1, dateTime: 2, time: 3 } as const;
+type StyleId = (typeof STYLE)[keyof typeof STYLE];
+
+const STYLES_XML =
+  XML_HEAD +
+  `<styleSheet xmlns="${NS_MAIN}">` +
+  '<numFmts count="3">' +
+  '<numFmt numFmtId="164" formatCode="yyyy/m/d"/>' +
+  '<numFmt numFmtId="165" formatCode="yyyy/m/d h:mm"/>' +
+  '<numFmt numFmtId="166" formatCode="h:mm:ss"/>' +
+  "</numFmts>" +
+  '<fonts count="1"><font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="4">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  "</cellXfs>" +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  "</styleSheet>";
+
+/** The style a number cell gets for its source format: a date, a date and time, a time, or none. */
+export function dateStyleFor(format: string | undefined): StyleId {
+  if (!isDateFormat(format)) return STYLE.general;
+  const bare = (format as string).replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  // Elapsed time ([h]:mm, [mm]:ss) loses its brackets above; look for it first.
+  const hasTime = /[hs]/i.test(bare) || /\[(h+|m+|s+)\]/i.test(format as string);
+  const hasDay = /[ydge]/i.test(bare.replace(/[Ee][+-]/g, "")) || (/m/i.test(bare) && !hasTime);
+  if (hasTime && hasDay) return STYLE.dateTime;
+  return hasTime ? STYLE.time : STYLE.date;
+}
+
+// ---- parts -------------------------------------------------------------------------------------
+
+function numberText(v: number): string {
+  return Object.is(v, -0) ? "0" : String(v);
+}
+
+function sheetXml(grid: SheetGrid): string {
+  const parts: string[] = [XML_HEAD, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetData>`];
+  grid.values.forEach((cells, r) => {
+    const rowNumber = grid.top + r;
+    let row = "";
+    cells.forEach((v, c) => {
+      if (v === null || v === undefined || v === "") return;
+      const ref = `${columnLetters(grid.left + c)}${rowNumber}`;
+      if (typeof v === "string") {
+        row += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(clip(v))}</t></is></c>`;
+      } else if (typeof v === "number") {
+        if (!Number.isFinite(v)) return;
+        const style = dateStyleFor(grid.formats?.[r]?.[c]);
+        row += `<c r="${ref}"${style === STYLE.general ? "" : ` s="${style}"`}><v>${numberText(v)}</v></c>`;
+      } else if (typeof v === "boolean") {
+        row += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+      }
+    });
+    if (row !== "") parts.push(`<row r="${rowNumber}">`, row, "</row>");
+  });
+  parts.push("</sheetData></worksheet>");
+  return parts.join("");
+}
+
+const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/;
+
+/** Excel refuses a file whose sheet names break its rules; say which one instead. */
+function checkSheetNames(names: string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name === "" || name.length > 31 || FORBIDDEN_IN_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new Error(`Excel のシート名として使えない名前です: ${name}`);
+    }
+    const key = name.toLocaleUpperCase("en-US");
+    if (seen.has(key)) throw new Error(`シート名が重複しています: ${name}`);
+    seen.add(key);
+  }
+}
+
+/**
+ * The .xlsx bytes of the grids, one worksheet each, in the given order and with the given names.
+ * A book needs at least one sheet: with no grids the file holds one empty `Sheet1`.
+ */
+export function writeXlsx(grids: readonly SheetGrid[]): Uint8Array {
+  const sheets: SheetGrid[] = grids.length > 0 ? [...grids] : [{ name: "Sheet1", top: 1, left: 1, values: [] }];
+  checkSheetNames(sheets.map((s) => s.name));
+  const utf8 = new TextEncoder();
+  const text = (name: string, content: string): ZipEntry => ({ name, data: utf8.encode(content) });
+  const n = sheets.length;
+  const ids = sheets.map((_, i) => i + 1);
+
+  const contentTypes =
+    XML_HEAD +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>` +
+    ids.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${CT}.worksheet+xml"/>`).join("") +
+    `<Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+    "</Types>";
+  const rootRels =
+    XML_HEAD +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>` +
+    "</Relationships>";
+  const workbook =
+    XML_HEAD +
+    `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    '<bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+    sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${ids[i]}" r:id="rId${ids[i]}"/>`).join("") +
+    "</sheets></workbook>";
+  const workbookRels =
+    XML_HEAD +
+    `<Relationships xmlns="${NS_PKG_REL}">` +
+    ids.map((i) => `<Relationship Id="rId${i}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join("") +
+    `<Relationship Id="rId${n + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/>` +
+    "</Relationships>";
+
+  return zipStore([
+    text("[Content_Types].xml", contentTypes),
+    text("_rels/.rels", rootRels),
+    text("xl/workbook.xml", workbook),
+    text("xl/_rels/workbook.xml.rels", workbookRels),
+    text("xl/styles.xml", STYLES_XML),
+    ...sheets.map((s, i) => text(`xl/worksheets/sheet${ids[i]}.xml`, sheetXml(s))),
+  ]);
+}
