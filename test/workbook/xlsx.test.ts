@@ -105,3 +105,17 @@ describe("ExcelJS adapter", () => {
     expect(JSON.stringify(cfs)).toContain("$B3>100");
   });
 });
+
+describe("writes into merged areas", () => {
+  it("never overwrite the merge's top-left cell (Excel discards values written to the other cells)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("マスタ");
+    ws.getCell("B2").value = "ユーザーの見出し";
+    ws.mergeCells("B2:C3");
+    const book = new XlsxWorkbook(wb);
+    await book.commit({ ranges: [{ sheet: "マスタ", row: 3, col: 2, values: [[null, "x"]] }, { sheet: "マスタ", row: 4, col: 2, values: [["y"]] }] });
+    const again = (await roundTrip(book)).book.getWorksheet("マスタ")!;
+    expect(again.getCell("B2").value).toBe("ユーザーの見出し");
+    expect(again.getCell("B4").value).toBe("y");
+  });
+});

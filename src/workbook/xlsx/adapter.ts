@@ -137,6 +137,9 @@ function formatCell(cell: ExcelJS.Cell, v: OutCell, format?: string): void {
 
 function setCell(ws: ExcelJS.Worksheet, row: number, col: number, v: OutCell, format?: string): void {
   const cell = ws.getCell(row, col);
+  // ExcelJS redirects a write into a merged area to its top-left cell, overwriting what the user
+  // wrote there; Excel itself discards values written to the other cells of a merge. Do as Excel.
+  if (cell.isMerged && cell.master.address !== cell.address) return;
   cell.value = toExcelValue(v);
   formatCell(cell, v, format);
 }
