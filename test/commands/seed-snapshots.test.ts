@@ -10,26 +10,9 @@ import { formatPercent } from "../../src/cli/format";
 import { applyRegistrations, type ApplyRegistrationsResult } from "../../src/commands/applyRegistrations";
 import { diff } from "../../src/commands/diff";
 import { snapshot } from "../../src/commands/snapshot";
-import { isDateOut, type OutCell } from "../../src/domain/cell";
 import type { SnapshotFigures } from "../../src/domain/snapshot";
 import { buildSampleBook, SAMPLE_EXPECTED } from "../../src/demo/sample";
-import { buildXlsx, loadXlsxBuffer, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
-import { isoToUtcDate } from "../../src/workbook/xlsx/serial";
-
-/** Pastes a list as the user would: a new sheet with the rows from A1. */
-function paste(book: XlsxWorkbook, name: string, rows: OutCell[][]): void {
-  const ws = book.book.addWorksheet(name);
-  rows.forEach((r, i) =>
-    r.forEach((v, j) => {
-      if (v === null) return;
-      const cell = ws.getCell(i + 1, j + 1);
-      if (isDateOut(v)) {
-        cell.value = isoToUtcDate(v.date);
-        cell.numFmt = "yyyy/m/d";
-      } else cell.value = v;
-    }),
-  );
-}
+import { buildXlsx, loadXlsxBuffer, pasteSheet, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 
 /** The seed's tables as displayed: [offices, recipients, recipientShare, officeShare]. */
 type Line = [number, number, string, string];
@@ -88,7 +71,7 @@ describe("the sample's six rounds reproduce the seed's tables", () => {
   beforeAll(async () => {
     book = buildXlsx(sample.sheets);
     for (const round of sample.rounds) {
-      paste(book, round.list.name, round.list.rows);
+      pasteSheet(book, round.list);
       applied.push(await applyRegistrations(book, { now: new Date(`${round.asOf}T01:00:00Z`) }));
       results.push(await snapshot(book, { asOf: round.asOf }));
     }

@@ -3,30 +3,13 @@
  * snapshot) and checks that summary and aggregate reproduce the seed's figures (SAMPLE_EXPECTED)
  * through the ExcelJS adapter.
  */
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aggregate, type AggregateResult } from "../../src/commands/aggregate";
 import { applyRegistrations } from "../../src/commands/applyRegistrations";
 import { snapshot } from "../../src/commands/snapshot";
 import { summary, type SummaryResult } from "../../src/commands/summary";
-import { isDateOut, type OutCell } from "../../src/domain/cell";
 import { buildSampleBook, SAMPLE_EXPECTED, SAMPLE_SHEET_NAMES } from "../../src/demo/sample";
-import { buildXlsx, loadXlsxBuffer, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
-import { isoToUtcDate } from "../../src/workbook/xlsx/serial";
-
-function paste(book: XlsxWorkbook, name: string, rows: OutCell[][]): void {
-  const ws = book.book.addWorksheet(name);
-  rows.forEach((r, i) =>
-    r.forEach((v, j) => {
-      if (v === null) return;
-      const cell = ws.getCell(i + 1, j + 1);
-      if (isDateOut(v)) {
-        cell.value = isoToUtcDate(v.date);
-        cell.numFmt = "yyyy/m/d";
-      } else cell.value = v as ExcelJS.CellValue;
-    }),
-  );
-}
+import { buildXlsx, loadXlsxBuffer, pasteSheet, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 
 const E = SAMPLE_EXPECTED;
 
@@ -41,7 +24,7 @@ describe("the sample reproduces the seed's summary and suspension tables", () =>
     const sample = buildSampleBook();
     book = buildXlsx(sample.sheets);
     for (const round of sample.rounds) {
-      paste(book, round.list.name, round.list.rows);
+      pasteSheet(book, round.list);
       await applyRegistrations(book, { now: new Date(`${round.asOf}T01:00:00Z`) });
       await snapshot(book, { asOf: round.asOf });
       if (round.asOf === E.distributionAt) atDistribution = await summary(book, { asOf: E.distributionAt });
