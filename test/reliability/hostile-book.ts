@@ -302,7 +302,9 @@ const jsonValue = (v: unknown): unknown =>
 
 /** Everything the user can see or rely on in one cell. */
 function cellPrint(cell: ExcelJS.Cell): string {
-  const value = cell.value instanceof Date ? { date: Number.isNaN(cell.value.getTime()) ? "invalid" : cell.value.toISOString() } : cell.value;
+  // ExcelJS shows a merge's top-left value in every cell of the merge; only the top-left holds it.
+  const slave = cell.type === ExcelJS.ValueType.Merge;
+  const value = slave ? "(merged)" : cell.value instanceof Date ? { date: Number.isNaN(cell.value.getTime()) ? "invalid" : cell.value.toISOString() } : cell.value;
   return JSON.stringify(
     jsonValue({
       type: cell.type,
