@@ -85,9 +85,11 @@ function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): Suspension
 }
 
 export async function aggregate(port: WorkbookPort, options: AggregateOptions = {}): Promise<AggregateResult> {
-  const sheetNames = await port.listSheets();
-  const wanted = [...sheetNames.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX)), options.sheet, options.previous];
-  const ctx = await readWorkbook(port, wanted.filter((n): n is string => typeof n === "string" && n !== ""));
+  const ctx = await readWorkbook(port, (sheetNames) =>
+    [...sheetNames.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX)), options.sheet, options.previous].filter(
+      (n): n is string => typeof n === "string" && n !== "",
+    ),
+  );
   const master = requireMaster(ctx);
   const ordered = suspensionSheetsInOrder(ctx.sheetNames, ctx.grids);
   const sheet = options.sheet ?? ordered[ordered.length - 1];

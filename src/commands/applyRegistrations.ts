@@ -63,12 +63,12 @@ function requireRegistrationList(name: string, grid: SheetGrid | undefined) {
 const logValue = (v: IsoDate | null | string): OutCell => (v === null ? null : parseDate(v).ok && /^\d{4}-\d{2}-\d{2}$/u.test(v) ? dateOut(v) : v);
 
 export async function applyRegistrations(port: WorkbookPort, options: ApplyRegistrationsOptions = {}): Promise<ApplyRegistrationsResult> {
-  const names = await port.listSheets();
-  const sheet = options.sheet ?? newestRegistrationSheet(names);
+  const listName = (names: readonly string[]) => options.sheet ?? newestRegistrationSheet(names);
+  const ctx = await readWorkbook(port, (names) => [listName(names) ?? ""]);
+  const sheet = listName(ctx.sheetNames);
   if (!sheet) {
     throw new CommandError("支払基金の登録状況シート（支払基金_登録状況_YYYYMMDD）がありません。一覧を貼り付けるか --sheet で指定してください。");
   }
-  const ctx = await readWorkbook(port, [sheet]);
   const master = requireMaster(ctx);
   const list = requireRegistrationList(sheet, ctx.grids.get(sheet));
   if (!master.table.fieldIndex.has("startDate")) {

@@ -25,13 +25,17 @@ export interface WorkbookContext {
   settingsProblems: SettingsProblem[];
 }
 
+/** Which sheets a command reads besides マスタ and 設定: names, every sheet, or a choice made from the names. */
+export type ExtraSheets = readonly string[] | "all" | ((sheetNames: readonly string[]) => readonly string[]);
+
 /**
- * Reads マスタ, 設定 and the extra sheets (or every sheet with 'all'). Sheets that do not exist are
- * simply absent.
+ * Reads マスタ, 設定 and the extra sheets in one list and one read (two round trips in Excel).
+ * Sheets that do not exist are simply absent.
  */
-export async function readWorkbook(port: WorkbookPort, extra: readonly string[] | "all" = []): Promise<WorkbookContext> {
+export async function readWorkbook(port: WorkbookPort, extra: ExtraSheets = []): Promise<WorkbookContext> {
   const sheetNames = await port.listSheets();
-  const wanted = extra === "all" ? sheetNames : [SHEET_NAMES.master, SHEET_NAMES.settings, ...extra];
+  const chosen = typeof extra === "function" ? extra(sheetNames) : extra;
+  const wanted = chosen === "all" ? sheetNames : [SHEET_NAMES.master, SHEET_NAMES.settings, ...chosen];
   const grids = await port.readSheets([...new Set(wanted)].filter((n) => sheetNames.includes(n)));
   const masterGrid = grids.get(SHEET_NAMES.master);
   const master = masterGrid ? readMaster(masterGrid) : null;
