@@ -4,7 +4,8 @@
  */
 import type { IsoDate } from "../domain/cell";
 import type { Finding, RuleSummary, SeverityCounts } from "../domain/findings";
-import { RULES } from "../domain/rules";
+import { RULES, ruleTitle } from "../domain/rules";
+import { verificationWrites } from "../domain/judge";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { validateSheets } from "../domain/validate";
 import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
@@ -34,23 +35,27 @@ export async function validate(port: WorkbookPort, options: ValidateOptions = {}
     rules: RULES,
     disabledRules: [...ctx.settings.disabledRules, ...(options.disable ?? [])],
   });
-  if (options.write) await port.commit({ sheets: [findingsSheet(result.issues)] });
+  if (options.write) {
+    // The task pane also marks each master row with what was found on it (判定_検証).
+    const ranges = ctx.master ? verificationWrites(ctx.master, result.issues, ruleTitle) : [];
+    await port.commit({ ranges, sheets: [findingsSheet(result.issues)] });
+  }
   return { asOf, ...result };
 }
 
-export const FINDINGS_HEADER = ["シート", "行", "列", "セル", "ルール", "重要度", "内容", "値"];
+export const FINDINGS_HEADER = ["シート", "行", "列", "セル", "ルール", "項目", "重要度", "内容", "値"];
 const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" } as const;
 
 export function findingsSheet(issues: readonly Finding[]): GeneratedSheet {
   return {
     name: SHEET_NAMES.findings,
     freezeHeader: true,
-    widths: [18, 6, 20, 8, 24, 8, 60, 20],
+    widths: [18, 6, 20, 8, 24, 24, 8, 60, 20],
     blocks: [
       {
         header: FINDINGS_HEADER,
         tableName: "検証結果",
-        rows: issues.map((f) => [f.sheet, f.row, f.column, f.cell, f.rule, SEVERITY_JA[f.severity], f.message, f.value]),
+        rows: issues.map((f) => [f.sheet, f.row, f.column, f.cell, f.rule, ruleTitle(f.rule), SEVERITY_JA[f.severity], f.message, f.value]),
       },
     ],
   };

@@ -18,6 +18,7 @@ import { isRegisteredAt, type Master, type OfficeRecord } from "./master";
 import { JUDGE_COLUMNS } from "./schema/fields";
 import { columnLetters, headerKey } from "./schema/table";
 import { HIGHLIGHT_MARKER, type HighlightSpec, type RangeWrite } from "../workbook/port";
+import type { Finding } from "./findings";
 
 export type JudgeColumn = (typeof JUDGE_COLUMNS)[number];
 
@@ -70,8 +71,14 @@ export function judgeValues(input: JudgeInput): Map<number, JudgeValues> {
   return out;
 }
 
-/** Where each 判定_ column is (1-based sheet column) and which ones must be created. */
-export function judgeColumnPlaces(master: Master): { cols: Record<JudgeColumn, number>; created: JudgeColumn[] } {
+/**
+ * Where each wanted 判定_ column is (1-based sheet column) and which ones must be created; columns
+ * not wanted are neither placed nor created.
+ */
+export function judgeColumnPlaces(
+  master: Master,
+  wanted: readonly JudgeColumn[] = JUDGE_COLUMNS,
+): { cols: Record<JudgeColumn, number>; created: JudgeColumn[] } {
   const { table } = master;
   const found = new Map<string, number>();
   for (const c of table.columns) {
@@ -84,7 +91,7 @@ export function judgeColumnPlaces(master: Master): { cols: Record<JudgeColumn, n
   let next = (table.grid.merges ?? []).reduce((n, m) => Math.max(n, m.right + 1), table.grid.left + width);
   const cols = {} as Record<JudgeColumn, number>;
   const created: JudgeColumn[] = [];
-  for (const name of JUDGE_COLUMNS) {
+  for (const name of wanted) {
     const existing = found.get(headerKey(name));
     if (existing !== undefined) cols[name] = existing;
     else {
@@ -135,4 +142,43 @@ export function judgeWrites(input: JudgeInput): JudgeWrites {
       ],
     },
   };
+}
+
+const SEVERITY_LABEL = { error: "エラー", warning: "警告", info: "情報" } as const;
+
+/**
+ * 判定_検証 for every master row: the titles of the rules that found something on it, by severity
+ * (`エラー: 検証番号が合わない／警告: 数値が文字列として入力`), blank for a clean row. Only this one
+ * column is written (created at the right end when missing).
+ */
+export function verificationWrites(master: Master, findings: readonly Finding[], title: (rule: string) => string): RangeWrite[] {
+  const { table } = master;
+  const byRow = new Map<number, Map<Finding["severity"], Set<string>>>();
+  for (const f of findings) {
+    if (f.sheet !== table.sheet || f.row <= table.headerRow) continue;
+    let bySeverity = byRow.get(f.row);
+    if (!bySeverity) byRow.set(f.row, (bySeverity = new Map()));
+    let titles = bySeverity.get(f.severity);
+    if (!titles) bySeverity.set(f.severity, (titles = new Set()));
+    titles.add(title(f.rule));
+  }
+  const text = (row: number): string | null => {
+    const bySeverity = byRow.get(row);
+    if (!bySeverity) return null;
+    return (["error", "warning", "info"] as const)
+      .filter((s) => bySeverity.has(s))
+      .map((s) => `${SEVERITY_LABEL[s]}: ${[...bySeverity.get(s)!].join("、")}`)
+      .join("／");
+  };
+  const name: JudgeColumn = "判定_検証";
+  const { cols, created } = judgeColumnPlaces(master, [name]);
+  const writes: RangeWrite[] = created.map(() => ({ sheet: table.sheet, row: table.headerRow, col: cols[name], values: [[name]] }));
+  const firstRow = table.headerRow + 1;
+  const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1].row : table.headerRow;
+  if (lastRow >= firstRow) {
+    const column: OutCell[][] = [];
+    for (let r = firstRow; r <= lastRow; r++) column.push([text(r)]);
+    writes.push({ sheet: table.sheet, row: firstRow, col: cols[name], values: column });
+  }
+  return writes;
 }

@@ -96,36 +96,6 @@ export const M = {
     written: "シート「検証結果」に書き出しました。",
   },
 
-  rules: {
-    "header-missing": "必須の列がない",
-    "header-duplicate": "同じ項目の列が重複",
-    "required-empty": "必須の値が空欄",
-    "recipients-missing": "被保護者数が空欄",
-    "code-format": "保険者コードが8桁でない",
-    "code-law": "法別番号が12・25以外",
-    "code-prefecture": "都道府県番号が範囲外",
-    "code-check-digit": "検証番号が合わない",
-    "code-duplicate": "保険者コードが重複",
-    "prefecture-unknown": "都道府県名が不明",
-    "prefecture-mismatch": "都道府県とコードが不一致",
-    "number-invalid": "人数・件数が不正",
-    "number-as-text": "数値が文字列として入力",
-    "date-invalid": "日付を読み取れない",
-    "date-future": "基準日より後の日付",
-    "plan-invalid": "登録予定を読み取れない",
-    "status-invalid": "対応状況が選択肢にない",
-    "mynumber-present": "個人番号らしき値",
-    "external-char": "外字（●）を含む",
-    "pf-code-unknown": "マスタにない保険者コード",
-    "pf-total-mismatch": "合計が内訳と合わない",
-    "pf-duplicate-row": "支払基金データの重複行",
-    "address-no-municipality": "住所に市区郡町村がない（Z09）",
-    "address-no-prefecture": "住所が都道府県名で始まらない",
-    "name-whitespace": "氏名の空白が不正（Z04）",
-    "blank-row": "表の途中の空白行",
-    "sheet-unrecognised": "支払基金シートの種類が不明",
-  } as Record<string, string>,
-  ruleFallback: (id: string) => `ルール ${id}`,
 
   apply: {
     heading: "支払基金データの取込",
@@ -323,4 +293,3 @@ export const M = {
   },
 } as const;
 
-export type RuleLabels = typeof M.rules;

@@ -246,8 +246,14 @@ describe("task pane in Chromium", () => {
     await idle();
     syncs.validateWrite = await syncCount();
     const findings = await dump("検証結果");
-    expect(findings[0]).toEqual(["シート", "行", "列", "セル", "ルール", "重要度", "内容", "値"]);
+    expect(findings[0]).toEqual(["シート", "行", "列", "セル", "ルール", "項目", "重要度", "内容", "値"]);
     expect(findings.length).toBeGreaterThan(1);
+    // Each master row with a finding is marked in 判定_検証 (the only 判定_ column validate writes).
+    const master = await dump("マスタ");
+    const header = master.find((row) => row.includes("判定_検証"))!;
+    const col = header.indexOf("判定_検証");
+    const marked = master.filter((row) => typeof row[col] === "string" && String(row[col]).startsWith("警告: "));
+    expect(marked.length).toBeGreaterThan(0);
     await s.getByRole("checkbox", { name: "結果をシート「検証結果」にも書き出す" }).uncheck();
   });
 

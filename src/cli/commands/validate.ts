@@ -1,4 +1,5 @@
 import { validate, type ValidateResult } from "../../commands/validate";
+import { ruleTitle } from "../../domain/rules";
 import { defineCommand } from "../command";
 import { renderTable } from "../format";
 
@@ -18,8 +19,8 @@ export default defineCommand<ValidateResult>({
     const lines = [`検証結果（基準日 ${r.asOf}）: エラー ${r.counts.error} 件、警告 ${r.counts.warning} 件、情報 ${r.counts.info} 件`];
     if (r.issues.length === 0) return `${lines[0]}\n問題は見つかりませんでした。`;
     lines.push("", "ルール別", renderTable(
-      ["ルール", "重要度", "件数", "多い値"],
-      r.byRule.map((s) => [s.rule, SEVERITY_JA[s.severity], s.count, s.topValues.filter((t) => t.value !== null).slice(0, 3).map((t) => `${t.value}(${t.count})`).join(" ")]),
+      ["ルール", "項目", "重要度", "件数", "多い値"],
+      r.byRule.map((s) => [s.rule, ruleTitle(s.rule), SEVERITY_JA[s.severity], s.count, s.topValues.filter((t) => t.value !== null).slice(0, 3).map((t) => `${t.value}(${t.count})`).join(" ")]),
     ));
     const shown = new Map<string, number>();
     const rows = r.issues.filter((f) => {

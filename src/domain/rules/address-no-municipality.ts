@@ -8,6 +8,7 @@ const MUNICIPALITY_CHARS = /[市区郡町村]/;
 export default defineRule({
   meta: {
     id: "address-no-municipality",
+    title: "住所に市区郡町村がない（Z09）",
     severity: "warning",
     message:
       "住所に市・区・郡・町・村のいずれも含まれていません（エラーコードZ09）。住所以外の情報が入っていないか、都道府県・市区町村が抜けていないか確認し、正しい住所を中間サーバーに登録し直してください。",

@@ -7,6 +7,7 @@ import { eachFieldCell } from "./cells";
 export default defineRule({
   meta: {
     id: "address-no-prefecture",
+    title: "住所が都道府県名で始まらない",
     severity: "warning",
     message:
       "住所が都道府県名（東京都、北海道、大阪府 など）で始まっていません。都道府県から始まる正しい住所を中間サーバーに登録し直してください。",

@@ -4,6 +4,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "blank-row",
+    title: "表の途中の空白行",
     severity: "info",
     message: "表の途中に空行があります。この行は読み飛ばします。不要であれば行を削除してください。",
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],

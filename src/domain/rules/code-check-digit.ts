@@ -6,6 +6,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "code-check-digit",
+    title: "検証番号が合わない",
     severity: "error",
     message: "保険者コードの検証番号（8桁目）が合いません。入力誤りの可能性があります。公費負担者番号を確認してください。",
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],

@@ -13,6 +13,7 @@ const MAX_ROWS_NAMED = 5;
 export default defineRule({
   meta: {
     id: "code-duplicate",
+    title: "保険者コードが重複",
     severity: "error",
     message: "同じ保険者コードが複数の行にあります。マスタは1事務所1行です。重複した行を削除するか、コードを正してください。",
     sheets: ["master"],

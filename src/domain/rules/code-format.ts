@@ -6,6 +6,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "code-format",
+    title: "保険者コードが8桁でない",
     severity: "error",
     message: "保険者コードが8桁の数字ではありません。公費負担者番号（8桁）を入力してください。",
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],

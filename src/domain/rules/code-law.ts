@@ -6,6 +6,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "code-law",
+    title: "法別番号が12・25以外",
     severity: "error",
     message: "保険者コードの法別番号（先頭2桁）が12（生活保護）でも25（中国残留邦人等支援）でもありません。公費負担者番号を確認してください。",
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],

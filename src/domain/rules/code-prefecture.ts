@@ -6,6 +6,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "code-prefecture",
+    title: "都道府県番号が範囲外",
     severity: "error",
     message: "保険者コードの都道府県番号（3〜4桁目）が01〜47・51〜97の範囲外です。公費負担者番号を確認してください。",
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],

@@ -10,6 +10,7 @@ import { eachCellOfType, memoByText } from "./cells";
 export default defineRule({
   meta: {
     id: "date-future",
+    title: "基準日より後の日付",
     severity: "error",
     message: "基準日より後の日付です。日付の誤り（年・和暦の取り違えなど）がないか確認し、正しい日付に直してください。",
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],

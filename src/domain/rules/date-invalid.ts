@@ -9,6 +9,7 @@ const FORMS = "2025/1/7・2025年1月7日・令和7年1月7日・R7.1.7 など�
 export default defineRule({
   meta: {
     id: "date-invalid",
+    title: "日付を読み取れない",
     severity: "error",
     message: `日付として読めません。${FORMS}`,
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],

@@ -11,6 +11,7 @@ const GAIJI_PLACEHOLDER = "●";
 export default defineRule({
   meta: {
     id: "external-char",
+    title: "外字（●）を含む",
     severity: "info",
     message:
       "●が含まれています。中間サーバーは外字（表示できない文字）を●で表示するため、それ自体は誤りではありません。本来の文字を確認し、必要なら正しい文字に直してください。",

@@ -8,6 +8,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "header-duplicate",
+    title: "同じ項目の列が重複",
     severity: "error",
     message: "同じ項目の列が複数あります。どちらか一方の列を削除するか、見出し名を変えてください。",
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],

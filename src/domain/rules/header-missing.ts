@@ -22,6 +22,7 @@ function requiredColumnKeys(kind: SheetKind): string[] {
 export default defineRule({
   meta: {
     id: "header-missing",
+    title: "必須の列がない",
     severity: "error",
     message: "必須の列がありません。見出し行にこの列を追加してください（見出し名は同義語でも構いません）。",
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],

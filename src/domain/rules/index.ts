@@ -6,3 +6,8 @@ import { rules as contentRules } from "./group-content";
 export const RULES: readonly Rule[] = [...structureRules, ...contentRules];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);
+
+const TITLES = new Map(RULES.map((r) => [r.meta.id, r.meta.title]));
+
+/** The short Japanese name of a rule id (the id itself for an unknown one). */
+export const ruleTitle = (id: string): string => TITLES.get(id) ?? id;

@@ -32,6 +32,7 @@ export function holdsMyNumber(v: RawCell): boolean {
 export default defineRule({
   meta: {
     id: "mynumber-present",
+    title: "個人番号らしき値",
     severity: "error",
     message:
       "個人番号（マイナンバー）と思われる十二桁の数字があります。このブックに個人番号を保存してはいけません。このセルから個人番号を削除してください（検証結果には値を表示しません）。",

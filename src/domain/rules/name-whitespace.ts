@@ -16,6 +16,7 @@ const FIELDS = [
 export default defineRule({
   meta: {
     id: "name-whitespace",
+    title: "氏名の空白が不正（Z04）",
     severity: "warning",
     message:
       "氏名の前後に空白があるか、空白が連続しています（エラーコードZ04）。姓と名の間の空白を1つにし、前後の空白を削除して中間サーバーに登録し直してください。",

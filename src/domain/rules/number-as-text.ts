@@ -9,6 +9,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "number-as-text",
+    title: "数値が文字列として入力",
     severity: "warning",
     message: "数値が文字列として入力されています（全角数字・カンマ・単位付きを含む）。値はそのまま使いますが、半角の数値として入力し直してください。",
     sheets: ["master", "pf-suspension"],

@@ -9,6 +9,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "number-invalid",
+    title: "人数・件数が不正",
     severity: "error",
     message: "件数・人数が0以上の整数ではありません。0以上の整数を数値で入力してください。",
     sheets: ["master", "pf-suspension"],

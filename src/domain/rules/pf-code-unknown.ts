@@ -9,6 +9,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "pf-code-unknown",
+    title: "マスタにない保険者コード",
     severity: "warning",
     message: "この保険者コードはマスタにありません。コードの誤りがないか確認し、対象の福祉事務所ならマスタに行を追加してください。",
     sheets: ["pf-registration", "pf-suspension", "pf-errors"],

@@ -13,6 +13,7 @@ const MAX_ROWS_NAMED = 5;
 export default defineRule({
   meta: {
     id: "pf-duplicate-row",
+    title: "支払基金データの重複行",
     severity: "warning",
     message: "同じキーの行が一覧に複数あります。貼り付けの重複がないか確認し、不要な行を削除してください。",
     sheets: ["pf-registration", "pf-suspension", "pf-errors"],

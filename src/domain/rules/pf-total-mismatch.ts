@@ -45,6 +45,7 @@ function checkGroup(table: Table, group: (typeof GROUPS)[number], report: Report
 export default defineRule({
   meta: {
     id: "pf-total-mismatch",
+    title: "合計が内訳と合わない",
     severity: "error",
     message: "合計が 加入中＋資格喪失 と一致しません。支払基金の一覧から貼り付け直すか、件数を確認してください。",
     sheets: ["pf-suspension"],

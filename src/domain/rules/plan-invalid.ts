@@ -9,6 +9,7 @@ import { eachCellOfType, memoByText } from "./cells";
 export default defineRule({
   meta: {
     id: "plan-invalid",
+    title: "登録予定を読み取れない",
     severity: "error",
     message: "登録予定として読めません。登録済み・令和7年4月・令和7年4月以降・未定 のいずれかの形で入力してください（見直しは 令和7年4月以降⇒令和7年3月 のように⇒でつなぎます）。",
     sheets: ["master"],

@@ -12,6 +12,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "prefecture-mismatch",
+    title: "都道府県とコードが不一致",
     severity: "warning",
     message: "都道府県が保険者コードの都道府県番号と一致しません。都道府県と保険者コードのどちらが正しいか確認してください。",
     sheets: ["master"],

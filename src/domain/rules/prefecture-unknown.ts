@@ -7,6 +7,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "prefecture-unknown",
+    title: "都道府県名が不明",
     severity: "error",
     message: "都道府県名として読めません。47都道府県のいずれか（例: 東京都、北海道、大阪府）を入力してください。",
     sheets: ["master"],

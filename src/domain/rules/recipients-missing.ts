@@ -8,6 +8,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "recipients-missing",
+    title: "被保護者数が空欄",
     severity: "warning",
     message: "被保護者数が空欄のため0人として集計します。被保護者調査の人数を入力してください（0人なら0を入力）。",
     sheets: ["master"],

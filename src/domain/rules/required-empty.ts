@@ -9,6 +9,7 @@ import { defineRule } from "./rule";
 export default defineRule({
   meta: {
     id: "required-empty",
+    title: "必須の値が空欄",
     severity: "error",
     message: "必須の値が空欄です。値を入力するか、不要な行であれば削除してください。",
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],

@@ -11,6 +11,8 @@ import type { SheetGrid } from "../../workbook/port";
 export interface RuleMeta {
   /** The rule id of SPEC §3 (part of the contract). */
   id: string;
+  /** A short Japanese name for lists and sheets (検証番号が合わない). */
+  title: string;
   severity: Severity;
   /** Default Japanese message: what is wrong and how to fix it. */
   message: string;

@@ -8,6 +8,7 @@ const OPTIONS = STATUS_OPTIONS.join("・");
 export default defineRule({
   meta: {
     id: "status-invalid",
+    title: "対応状況が選択肢にない",
     severity: "error",
     message: `対応状況が選択肢にありません。${OPTIONS} のいずれか（番号だけでも可）を入力してください。`,
     sheets: ["master"],

@@ -9,6 +9,7 @@ import { selectCell } from "../excel";
 import { fmtDate } from "../format";
 import { M } from "../messages";
 import { useAsOf, useServices } from "../services";
+import { ruleTitle } from "../../domain/rules";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
   more: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, padding: "2px" },
 });
 
-const ruleLabel = (id: string): string => M.rules[id] ?? M.ruleFallback(id);
+const ruleLabel = ruleTitle;
 const addressOf = (f: Finding): string => f.cell || `A${Math.max(1, f.row)}`;
 
 export function ValidateScreen() {
