@@ -44,6 +44,7 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
   describe(rule.meta.id, () => {
     it("has Japanese metadata", () => {
       expect(rule.meta.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+      expect(rule.meta.title).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
       expect(["error", "warning", "info"]).toContain(rule.meta.severity);
     });
     if (cases.valid.length > 0) {
