@@ -12,7 +12,7 @@ import { applyRegistrations } from "../commands/applyRegistrations";
 import { diff } from "../commands/diff";
 import { snapshot } from "../commands/snapshot";
 import { summary } from "../commands/summary";
-import { validate } from "../commands/validate";
+import { validate, type ValidateResult } from "../commands/validate";
 import { buildSampleBook } from "../demo/sample";
 import { buildXlsx, pasteSheet } from "../workbook/xlsx/adapter";
 import type { CliCommand } from "./command";
@@ -25,10 +25,22 @@ const SURVEY_DATES = ["2024-10-15", "2024-10-29", "2024-11-05", "2024-11-08", "2
 /** The day of the seed's 公文書 table. */
 const DOCUMENTS_DAY = "2025-01-23";
 
-const render = <R>(name: string, result: R): string =>
-  (COMMANDS.find((c) => c.name === name) as CliCommand<R>).render(result);
+export interface DemoResult {
+  out: string;
+  validate: { counts: ValidateResult["counts"]; byRule: ValidateResult["byRule"] };
+  rounds: { asOf: string; sheet: string; changed: number; unregistered: { offices: number; recipients: number } }[];
+  diff: unknown;
+  summary: unknown;
+  aggregate: unknown;
+}
 
-export async function runDemo(outPath: string, log: (s: string) => void, print: (s: string) => void): Promise<void> {
+const commandNamed = <R>(name: string): CliCommand<R> => COMMANDS.find((c) => c.name === name) as CliCommand<R>;
+
+/**
+ * Runs the routine, printing readable tables through `print` and progress through `log`; returns
+ * the JSON of every step (each command's SPEC §5 shape) for `onshi demo --json`.
+ */
+export async function runDemo(outPath: string, log: (s: string) => void, print: (s: string) => void): Promise<DemoResult> {
   const sample = buildSampleBook();
   const book = buildXlsx(sample.sheets);
   const lastDay = sample.rounds.at(-1)!.asOf;
@@ -37,35 +49,44 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
   print("■ 1. 検証");
   const findings = await validate(book, { asOf: lastDay });
   // The demo shows the per-rule summary; every finding goes to the 検証結果 sheet of out/demo.xlsx.
-  print(render("validate", findings).split("\n指摘\n")[0]);
+  print(commandNamed<ValidateResult>("validate").render(findings).split("\n指摘\n")[0]);
 
   print("\n■ 2. 支払基金データ取込とスナップショット");
+  const rounds: DemoResult["rounds"] = [];
   for (const round of sample.rounds) {
     pasteSheet(book, round.list);
     const applied = await applyRegistrations(book, { sheet: round.list.name });
     const snap = await snapshot(book, { asOf: round.asOf });
+    const unregistered = { offices: snap.unregistered.offices, recipients: snap.unregistered.recipients };
+    rounds.push({ asOf: round.asOf, sheet: round.list.name, changed: applied.changed.length, unregistered });
     print(
-      `${round.asOf}: ${round.list.name} を反映（変更 ${applied.changed.length} 件）→ 未登録 ${snap.unregistered.offices} 福祉事務所 / 被保護者 ${formatInt(snap.unregistered.recipients)} 人`,
+      `${round.asOf}: ${round.list.name} を反映（変更 ${applied.changed.length} 件）→ 未登録 ${unregistered.offices} 福祉事務所 / 被保護者 ${formatInt(unregistered.recipients)} 人`,
     );
   }
 
-  print("\n■ 3. 期間差分（最新の2回）");
-  print(render("diff", await diff(book, {})));
-
-  print(`\n■ 4. 架電結果まとめ・予定時期分布・優先対応・公文書対象（基準日 ${DOCUMENTS_DAY}）`);
-  print(render("summary", await summary(book, { asOf: DOCUMENTS_DAY, dates: SURVEY_DATES })));
-
-  print("\n■ 5. 閲覧停止集計");
-  print(render("aggregate", await aggregate(book, {})));
+  const step = async <R>(title: string, name: string, run: () => Promise<R>): Promise<unknown> => {
+    const command = commandNamed<R>(name);
+    const result = await run();
+    print(`\n${title}`);
+    print(command.render(result));
+    return command.toJson(result);
+  };
+  const diffJson = await step("■ 3. 期間差分（最新の2回）", "diff", () => diff(book, {}));
+  const summaryJson = await step(`■ 4. 架電結果まとめ・予定時期分布・優先対応・公文書対象（基準日 ${DOCUMENTS_DAY}）`, "summary", () =>
+    summary(book, { asOf: DOCUMENTS_DAY, dates: SURVEY_DATES }),
+  );
+  const aggregateJson = await step("■ 5. 閲覧停止集計", "aggregate", () => aggregate(book, {}));
 
   await validate(book, { asOf: lastDay, write: true });
   mkdirSync(path.dirname(outPath), { recursive: true });
   await writeAtomically(outPath, new Uint8Array(await book.book.xlsx.writeBuffer()));
   log(`\n書き出しました: ${outPath}`);
+  return {
+    out: outPath,
+    validate: { counts: findings.counts, byRule: findings.byRule },
+    rounds,
+    diff: diffJson,
+    summary: summaryJson,
+    aggregate: aggregateJson,
+  };
 }
-
-const outPath = path.resolve(process.argv[2] ?? "out/demo.xlsx");
-runDemo(outPath, (s) => process.stderr.write(`${s}\n`), (s) => process.stdout.write(`${s}\n`)).catch((e) => {
-  process.stderr.write(`デモを完了できませんでした: ${(e as Error).message}\n`);
-  process.exitCode = 2;
-});

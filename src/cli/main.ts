@@ -3,9 +3,11 @@
  * parsing and printing only; the work is done by src/commands. Exit 0 = done, no errors found;
  * 1 = done with errors found; 2 = could not run (one Japanese line on stderr, file untouched).
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { CommandError } from "../commands/context";
 import { COMMANDS } from "./registry";
+import { runDemo } from "./demo";
 import { openBook, saveBook } from "./io";
 
 const USAGE = [
@@ -13,6 +15,7 @@ const USAGE = [
   "",
   "コマンド:",
   ...COMMANDS.map((c) => `  ${c.name.padEnd(22)}${c.summary}`),
+  `  ${"demo".padEnd(22)}同梱の架空ブックで一連の作業を実行し、out/demo.xlsx に書き出します（ブックの指定は不要）`,
   "",
   "共通オプション: --json（JSON を1つだけ標準出力へ）, --out <パス>（変更するコマンドの保存先）",
 ].join("\n");
@@ -33,6 +36,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.stdout(`${USAGE}\n`);
     return name ? 0 : 2;
   }
+  if (name === "demo") return runDemoCommand(rest, io);
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     io.stderr(`不明なコマンド「${name}」です。onshi --help で一覧を確認してください。\n`);
@@ -74,6 +78,27 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       // An unexpected failure is still one plain line: no stack trace reaches the user.
       io.stderr(`処理を完了できませんでした（内部エラー: ${(e as Error)?.message ?? String(e)}）。ブックは変更していません。\n`);
     }
+    return 2;
+  }
+}
+
+/** `onshi demo [--out path] [--json]`: the whole routine on the bundled fictional workbook. */
+async function runDemoCommand(args: string[], io: CliIo): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args, strict: true, options: { json: { type: "boolean" }, out: { type: "string" } } }));
+  } catch (e) {
+    io.stderr(`オプションが正しくありません: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const out = path.resolve((values.out as string | undefined) ?? "out/demo.xlsx");
+  const json = values.json === true;
+  try {
+    const result = await runDemo(out, (s) => io.stderr(`${s}\n`), json ? () => {} : (s) => io.stdout(`${s}\n`));
+    if (json) io.stdout(`${JSON.stringify(result)}\n`);
+    return 0;
+  } catch (e) {
+    io.stderr(`デモを完了できませんでした: ${(e as Error)?.message ?? String(e)}\n`);
     return 2;
   }
 }

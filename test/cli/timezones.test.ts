@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 async function demoUnder(tz: string, dir: string) {
   const out = path.join(dir, `demo-${tz.replace("/", "-")}.xlsx`);
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/demo.ts", out], {
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", "demo", "--out", out], {
     cwd: ROOT,
     env: { ...process.env, TZ: tz },
     maxBuffer: 16 * 1024 * 1024,
