@@ -16,7 +16,7 @@ export const M = {
 
   tabs: {
     validate: "検証",
-    apply: "支払基金データ取込",
+    apply: "データ取込",
     snapshot: "スナップショット",
     diff: "差分表",
     summary: "集計",

@@ -123,7 +123,7 @@ async function takeSnapshot(asOf: string): Promise<number> {
 }
 
 async function applyList(listName: string, screenshot?: string): Promise<{ changes: number; previewSyncs: number; applySyncs: number }> {
-  const s = await openTab("支払基金データ取込", "apply");
+  const s = await openTab("データ取込", "apply");
   await idle();
   await choose(s, "登録状況のシート", listName);
   const before = await dump("マスタ");
