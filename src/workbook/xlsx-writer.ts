@@ -17,6 +17,7 @@
  */
 import { isDateFormat } from "../domain/snapshot";
 import type { SheetGrid } from "./port";
+import { columnLetters } from "../domain/schema/table";
 
 /** Excel's limit on characters in a cell. */
 export const MAX_CELL_CHARS = 32_767;
@@ -189,11 +190,6 @@ function clip(s: string): string {
   return s.slice(0, end);
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 // ---- styles ------------------------------------------------------------------------------------
 

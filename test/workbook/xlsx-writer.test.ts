@@ -8,9 +8,9 @@ import { isoToSerial } from "../../src/domain/dates";
 import { isDateFormat } from "../../src/domain/snapshot";
 import type { SheetGrid } from "../../src/workbook/port";
 import { loadXlsxBuffer } from "../../src/workbook/xlsx/adapter";
+import { columnLetters } from "../../src/domain/schema/table";
 import {
   bytesToBase64,
-  columnLetters,
   crc32,
   dateStyleFor,
   escapeCellText,

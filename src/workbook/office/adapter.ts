@@ -30,6 +30,7 @@ import {
   type WriteBatch,
 } from "../port";
 import { isoToSerial } from "../../domain/dates";
+import { cellAddress } from "../../domain/schema/table";
 
 export type ExcelRun = typeof Excel.run;
 
@@ -598,7 +599,7 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
           const source = ws.getRangeByIndexes(at.header, first, rows, last - first + 1);
           const added = ws.charts.add("Line", source, "Columns");
           added.title.text = chart.title;
-          added.setPosition(cellName(at.header, at.width + 1), cellName(at.header + 15, at.width + 8));
+          added.setPosition(cellAddress(at.header + 1, at.width + 2), cellAddress(at.header + 16, at.width + 9));
         }),
       );
     }
@@ -606,16 +607,6 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
   return units;
 }
 
-function cellName(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
 
 /** Our rule formulas always carry the marker so that the next run can find (and replace) them. */
 function markedFormula(formula: string): string {

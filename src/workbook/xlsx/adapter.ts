@@ -17,6 +17,7 @@ import {
   type WriteBatch,
 } from "../port";
 import { dateToSerial, isoToUtcDate } from "./serial";
+import { columnLetters } from "../../domain/schema/table";
 
 const DATE_FORMAT = "yyyy/m/d";
 
@@ -276,7 +277,7 @@ export class XlsxWorkbook implements WorkbookPort {
       !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(HIGHLIGHT_MARKER))),
     );
     if (h.lastRow < h.firstRow) return;
-    const ref = `A${h.firstRow}:${columnName(h.lastCol)}${h.lastRow}`;
+    const ref = `A${h.firstRow}:${columnLetters(h.lastCol)}${h.lastRow}`;
     ws.addConditionalFormatting({
       ref,
       rules: h.rules.map((rule, i) => ({
@@ -289,11 +290,6 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-function columnName(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
   const book = new ExcelJS.Workbook();
