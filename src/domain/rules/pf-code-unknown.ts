@@ -1,6 +1,5 @@
-import { parseOfficeCode } from "../codes";
-import { isBlank } from "../text";
 import { defineRule } from "./rule";
+import { eachOfficeCode } from "./cells";
 
 /**
  * A Payment Fund row's 保険者コード (well-formed: malformed codes are code-format's) is not in
@@ -15,20 +14,15 @@ export default defineRule({
     sheets: ["pf-registration", "pf-suspension", "pf-errors"],
   },
   check({ table, masterCodes }, report) {
-    const index = table?.fieldIndex.get("code");
-    if (!table || index === undefined || masterCodes === null) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = row.cells[index] ?? null;
-      if (isBlank(value)) continue;
-      const parsed = parseOfficeCode(value);
-      if (!parsed.ok || masterCodes.has(parsed.value)) continue;
+    if (masterCodes === null) return;
+    eachOfficeCode(table, (code, { value, row, col }) => {
+      if (masterCodes.has(code)) return;
       report({
         row: row.row,
         col,
         value,
-        message: `保険者コード ${parsed.value} はマスタにありません。コードの誤りがないか確認し、対象の福祉事務所ならマスタに行を追加してください。`,
+        message: `保険者コード ${code} はマスタにありません。コードの誤りがないか確認し、対象の福祉事務所ならマスタに行を追加してください。`,
       });
-    }
+    });
   },
 });
