@@ -3,6 +3,7 @@
  * components only refer to these keys. Functions build text that embeds numbers or names.
  */
 import type { Severity } from "../domain/findings";
+import { SETTING_ITEMS } from "../domain/settings";
 
 const n = (v: number): string => v.toLocaleString("ja-JP");
 
@@ -260,16 +261,8 @@ export const M = {
     saved: "「設定」シートに保存しました。",
     noSheet: "「設定」シートはまだありません。保存すると作成します。",
     defaultHint: (v: string) => `既定値: ${v}`,
-    items: {
-      asOfDefault: "既定の基準日",
-      totalOffices: "全数_福祉事務所数",
-      totalRecipients: "全数_被保護者数",
-      largeThreshold: "優先_被保護者数閾値",
-      surveyMonth: "アンケート_基準月",
-      documentMonths: "公文書_発出月",
-      fiscalYearEnd: "年度末",
-      disabledRules: "無効ルール",
-    },
+    // The items are labelled with their names in the 設定 sheet.
+    items: { asOfDefault: "既定の基準日", ...SETTING_ITEMS },
     defaults: {
       asOfDefault: "今日（日本時間）",
       totalOffices: "マスタの行数",
