@@ -2,8 +2,8 @@
  * A copy of a package that ExcelJS can read, for books it chokes on (openpyxl's comments and
  * charts, threaded comments, pivot caches, external links …). Reading needs only cells, styles,
  * merges and sheet names, so the copy drops what hangs off the sheets and the workbook: each
- * sheet's relationships and the elements pointing into them, and the workbook's pivot caches and
- * external references. The original bytes are what gets saved; this copy is only read.
+ * sheet's relationships and the elements pointing into them, the workbook's pivot caches and
+ * external references, and the drawing, comment, pivot and media parts themselves. The original bytes are what gets saved; this copy is only read.
  */
 import { OpcPackage, relationships, relsPartOf } from "./opc";
 
@@ -33,6 +33,10 @@ export function readableCopy(data: Uint8Array): Uint8Array {
     const kept = wbRels.filter((r) => !/\/(pivotCacheDefinition|externalLink)$/u.test(r.type));
     const rels = pkg.text("xl/_rels/workbook.xml.rels")!;
     pkg.setText("xl/_rels/workbook.xml.rels", wbRels.filter((r) => !kept.includes(r)).reduce((x, r) => x.replace(r.xml, ""), rels));
+  }
+  // ExcelJS parses every drawing, comment and media part it finds by name, linked or not.
+  for (const name of pkg.names()) {
+    if (/^xl\/(drawings|charts|chartsheets|comments|threadedComments|persons|pivotTables|pivotCache|externalLinks|media|ctrlProps|embeddings|activeX|richData)\b/u.test(name)) pkg.remove(name);
   }
   return pkg.write() ?? data;
 }

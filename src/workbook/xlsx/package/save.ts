@@ -218,7 +218,9 @@ function isTablePart(ctXml: string, name: string): boolean {
 function addSheetElement(wbXml: string, name: string, sheetId: number, rId: string): string {
   const m = /<((?:\w+:)?)sheets\b[^>]*?(\/?)>/u.exec(wbXml);
   if (!m) throw new SaveError("workbook without sheets");
-  const relPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/u.exec(wbXml)?.[1];
+  // The relationships prefix as the root declares it (openpyxl declares it on each sheet instead).
+  const root = /<(?:\w+:)?workbook\b[^>]*>/u.exec(wbXml)?.[0] ?? "";
+  const relPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/u.exec(root)?.[1];
   const ns = relPrefix ? "" : ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const el = `<${m[1]}sheet name="${escapeAttr(name)}" sheetId="${sheetId}"${ns} ${relPrefix ?? "r"}:id="${rId}"/>`;
   if (m[2] === "/") return `${wbXml.slice(0, m.index)}<${m[1]}sheets>${el}</${m[1]}sheets>${wbXml.slice(m.index + m[0].length)}`;
