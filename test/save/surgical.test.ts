@@ -262,6 +262,16 @@ beforeAll(() => {
       const names = Object.keys(unzipSync(readFileSync(file)));
       books.push({ label, file, features: names.filter((n) => /chart|drawing|comment|table|docProps|vml/iu.test(n)) });
     }
+    copyFileSync(path.join(dir, "openpyxl.xlsx"), path.join(dir, "openpyxl-source.xlsx"));
+    if (hasSoffice) {
+      // The same book as LibreOffice Calc writes it.
+      const loDir = path.join(dir, "lo-written");
+      spawnSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--convert-to", "xlsx", "--outdir", loDir, path.join(dir, "openpyxl-source.xlsx")], { timeout: 60_000 });
+      const file = path.join(dir, "libreoffice.xlsx");
+      copyFileSync(path.join(loDir, "openpyxl-source.xlsx"), file);
+      const names = Object.keys(unzipSync(readFileSync(file)));
+      books.push({ label: "libreoffice", file, features: names.filter((n) => /chart|drawing|comment|table|docProps|vml/iu.test(n)) });
+    }
   } else {
     console.warn(`[surgical saves] ${PYTHON} has no openpyxl: the openpyxl books are not tested here (apt-get install python3-openpyxl).`);
   }
