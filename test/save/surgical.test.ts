@@ -118,6 +118,14 @@ function checkStep(step: Step, before: Record<string, Uint8Array>, after: Record
     generatedParts.add(part.replace(/worksheets\/(sheet\d+\.xml)$/u, "worksheets/_rels/$1.rels"));
     const rels = after[part.replace(/worksheets\/(sheet\d+\.xml)$/u, "worksheets/_rels/$1.rels")];
     if (rels) for (const m of utf8.decode(rels).matchAll(/Target="\.\.\/tables\/(table\d+\.xml)"/gu)) generatedParts.add(`xl/tables/${m[1]}`);
+    // The trend chart: a drawing and the chart it holds, both written whole with the sheet.
+    if (rels) {
+      for (const m of utf8.decode(rels).matchAll(/Target="\.\.\/drawings\/(drawing\d+\.xml)"/gu)) {
+        generatedParts.add(`xl/drawings/${m[1]}`).add(`xl/drawings/_rels/${m[1]}.rels`);
+        const drawingRels = after[`xl/drawings/_rels/${m[1]}.rels`];
+        for (const c of utf8.decode(drawingRels ?? new Uint8Array()).matchAll(/Target="\.\.\/charts\/(chart\d+\.xml)"/gu)) generatedParts.add(`xl/charts/${c[1]}`);
+      }
+    }
   }
   const masterPart = partsBefore.get("マスタ")!;
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
@@ -295,6 +303,13 @@ describe("surgical saves", () => {
         const fb = unzipSync(before);
         const fa = unzipSync(after);
         problems.push(...checkStep(step, fb, fa).map((p) => `${book.label}: ${p}`));
+        if (step.name === "snapshot") {
+          const snapPart = sheetParts(fa).get("スナップショット")!;
+          const snapRels = utf8.decode(fa[snapPart.replace(/worksheets\/(sheet\d+\.xml)$/u, "worksheets/_rels/$1.rels")]);
+          const drawing = /Target="\.\.\/drawings\/(drawing\d+\.xml)"/u.exec(snapRels)?.[1];
+          const chartPart = drawing && /Target="\.\.\/charts\/(chart\d+\.xml)"/u.exec(utf8.decode(fa[`xl/drawings/_rels/${drawing}.rels`]))?.[1];
+          expect(chartPart && utf8.decode(fa[`xl/charts/${chartPart}`]), `${book.label}: trend chart`).toContain("<c:lineChart>");
+        }
         if (book.file.endsWith(".xlsm")) {
           expect(utf8.decode(fa["[Content_Types].xml"])).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
           expect(utf8.decode(fa["xl/_rels/workbook.xml.rels"])).toContain('Target="vbaProject.bin"');

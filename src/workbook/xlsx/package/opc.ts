@@ -204,6 +204,8 @@ export function relationships(relsXml: string | null): Relationship[] {
 export const REL = {
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
   table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
   styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
   calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -212,5 +214,7 @@ export const REL = {
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
   relationships: "application/vnd.openxmlformats-package.relationships+xml",
 } as const;

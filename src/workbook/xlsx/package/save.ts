@@ -11,7 +11,7 @@ import type { GeneratedSheet, HighlightSpec } from "../../port";
 import {
   attributes, CONTENT_TYPE, escapeAttr, OpcPackage, partDir, REL, relationships, relativeTarget, relsPartOf, resolveTarget,
 } from "./opc";
-import { lastRowOf, newLogSheet, newSheetFrom, newSheetXml, putCell, tableXml, type NewSheet } from "./newSheet";
+import { chartXml, drawingXml, lastRowOf, newLogSheet, newSheetFrom, newSheetXml, putCell, tableXml, type NewSheet } from "./newSheet";
 import { DATE_FORMAT, editSheetCells, replaceHighlights, type CellEdit, type CellEdits, type EditReport } from "./sheet";
 import { StyleSheet } from "./styles";
 
@@ -113,18 +113,34 @@ export function applySavePlan(original: Uint8Array, plan: SavePlan): Uint8Array 
     ctXml = ctXml!.replace(new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}"[^>]*>`, "u"), "");
   };
 
-  // Phase 1: the old tables of sheets being replaced go (their names and part numbers become free).
+  // Phase 1: the old tables, drawings and charts of sheets being replaced go (their names and part
+  // numbers become free, so a rerun allocates the same ones again).
   const removedTables = new Set<string>();
+  const removedParts = new Set<string>();
   for (const [name, change] of plan.sheets) {
     const entry = sheets.get(name);
     if (change.kind !== "new" || !entry) continue;
     const oldXml = pkg.text(entry.part) ?? "";
     if (/<(?:\w+:)?f[\s>]/u.test(oldXml)) report.formulasOverwritten++;
     for (const rel of relationships(pkg.text(relsPartOf(entry.part)))) {
-      if (rel.type === REL.table && !rel.external) removedTables.add(resolveTarget(partDir(entry.part), rel.target));
+      if (rel.external) continue;
+      const target = resolveTarget(partDir(entry.part), rel.target);
+      if (rel.type === REL.table) removedTables.add(target);
+      if (rel.type === REL.drawing && pkg.has(target)) {
+        removedParts.add(target);
+        const drawingRels = relsPartOf(target);
+        for (const r of relationships(pkg.text(drawingRels))) {
+          if (r.type !== REL.chart || r.external) continue;
+          const chart = resolveTarget(partDir(target), r.target);
+          removedParts.add(chart);
+          removedParts.add(relsPartOf(chart));
+        }
+        removedParts.add(drawingRels);
+      }
     }
   }
   for (const t of removedTables) pkg.remove(t);
+  for (const t of removedParts) pkg.remove(t);
   const tableParts = pkg.names().filter((n) => /^xl\/tables\/table\d+\.xml$/u.test(n) || isTablePart(ctXml!, n));
   const takenTableNames = new Set<string>();
   let maxTableId = 0;
@@ -183,7 +199,19 @@ export function applySavePlan(original: Uint8Array, plan: SavePlan): Uint8Array 
       tableIds.push(rId);
       rels.push(`<Relationship Id="${rId}" Type="${REL.table}" Target="${escapeAttr(relativeTarget(partDir(entry.part), part))}"/>`);
     }
-    let xml = newSheetXml(change.sheet, styles, date1904, tableIds);
+    let drawingRelId: string | undefined;
+    if (change.sheet.chart) {
+      const drawing = freePart((n) => `xl/drawings/drawing${n}.xml`);
+      const chartPart = freePart((n) => `xl/charts/chart${n}.xml`);
+      pkg.setText(drawing, drawingXml(change.sheet.chart));
+      pkg.setText(chartPart, chartXml(change.sheet.chart, name));
+      pkg.setText(relsPartOf(drawing), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL.chart}" Target="${escapeAttr(relativeTarget(partDir(drawing), chartPart))}"/></Relationships>`);
+      addOverride(drawing, CONTENT_TYPE.drawing);
+      addOverride(chartPart, CONTENT_TYPE.chart);
+      drawingRelId = `rId${tableIds.length + 1}`;
+      rels.push(`<Relationship Id="${drawingRelId}" Type="${REL.drawing}" Target="${escapeAttr(relativeTarget(partDir(entry.part), drawing))}"/>`);
+    }
+    let xml = newSheetXml(change.sheet, styles, date1904, tableIds, drawingRelId);
     if (change.highlight) xml = replaceHighlights(xml, change.highlight, styles);
     pkg.setText(entry.part, xml);
     if (rels.length > 0) {
@@ -192,7 +220,7 @@ export function applySavePlan(original: Uint8Array, plan: SavePlan): Uint8Array 
       pkg.remove(sheetRelsPart);
     }
   }
-  for (const t of removedTables) if (!pkg.has(t)) removeOverride(t);
+  for (const t of [...removedTables, ...removedParts]) if (!pkg.has(t)) removeOverride(t);
 
   if (report.formulasOverwritten > 0) {
     // Excel rebuilds the calculation chain when it is missing; a stale one makes it repair the file.
