@@ -8,6 +8,8 @@ import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { WriteBatch } from "../../src/workbook/port";
 import { buildXlsx, loadXlsxBuffer, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import ExcelJS from "exceljs";
+import { readableCopy } from "../../src/workbook/xlsx/package/readable";
 import { slideFormula } from "../../src/workbook/xlsx/package/sheet";
 import { readZip, writeZip } from "../../src/workbook/xlsx/package/zip";
 import { featureBook } from "../save/books";
@@ -104,6 +106,22 @@ describe("surgical save through the xlsx adapter", () => {
     const xml = utf8.decode(unzipSync((await loaded.saveBytes())!)["xl/worksheets/sheet1.xml"]);
     expect(xml).not.toContain("hidden");
     expect(xml).toContain("<t xml:space=\"preserve\">x</t>");
+  });
+});
+
+describe("reading copies for books ExcelJS chokes on", () => {
+  it.each([false, true])("read the same cells and merges as the book itself (cells only: %s)", async (cellsOnly) => {
+    const original = featureBook();
+    const copy = readableCopy(original, cellsOnly);
+    const parts = unzipSync(copy);
+    expect(Object.keys(parts).filter((n) => /drawings|charts|comments|pivot|externalLinks|media/u.test(n))).toEqual([]);
+    const master = utf8.decode(parts["xl/worksheets/sheet1.xml"]);
+    expect(master).not.toContain("legacyDrawing");
+    expect(master.includes("dataValidations")).toBe(!cellsOnly);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(copy as unknown as ArrayBuffer);
+    const fromCopy = await gridsOf(new (await import("../../src/workbook/xlsx/adapter")).XlsxWorkbook(book));
+    expect(fromCopy).toEqual(await gridsOf(await loadXlsxBuffer(original)));
   });
 });
 

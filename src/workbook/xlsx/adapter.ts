@@ -340,15 +340,17 @@ export async function loadXlsxBuffer(data: ArrayBuffer | Uint8Array): Promise<Xl
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     return new XlsxWorkbook(book, bytes);
   } catch (first) {
-    let copy: Uint8Array;
-    try {
-      copy = readableCopy(bytes);
-    } catch {
-      throw first;
+    // First without what hangs off the sheets, then with the cells and merges alone.
+    for (const cellsOnly of [false, true]) {
+      try {
+        const again = new ExcelJS.Workbook();
+        await again.xlsx.load(readableCopy(bytes, cellsOnly) as unknown as ArrayBuffer);
+        return new XlsxWorkbook(again, bytes);
+      } catch {
+        // try the next, plainer copy
+      }
     }
-    const again = new ExcelJS.Workbook();
-    await again.xlsx.load(copy as unknown as ArrayBuffer);
-    return new XlsxWorkbook(again, bytes);
+    throw first;
   }
 }
 
