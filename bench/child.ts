@@ -7,9 +7,14 @@
  *   node --import tsx bench/child.ts exceljs <book.xlsx>
  *   node --import tsx bench/child.ts cli <book.xlsx>
  *   node --import tsx bench/child.ts office <listRows>
+ *   node --import tsx bench/child.ts snapshot <book.xlsx>          (on a copy: the CLI's surgical save)
+ *   node --import tsx bench/child.ts snapshot-whole <book.xlsx>    (on a copy: the former whole-book ExcelJS save)
  *   node --import tsx bench/child.ts generate <listRows> <book.xlsx>   (not measured: writes the input)
  */
 import { promises as fs } from "node:fs";
+import { saveBook } from "../src/cli/io";
+import { snapshot } from "../src/commands/snapshot";
+import { loadXlsxBuffer } from "../src/workbook/xlsx/adapter";
 import ExcelJS from "exceljs";
 import { runCli } from "../src/cli/main";
 import { validate } from "../src/commands/validate";
@@ -87,6 +92,27 @@ async function cliCase(file: string): Promise<void> {
   });
   const ms = performance.now() - start;
   emit({ case: "cli", file, ms, cpuMs: cpuMs(c), exitCode: code, stdoutBytes });
+}
+
+/**
+ * `snapshot` on a copy of the book, timed in process: read, compute, save. "whole" saves the way
+ * the CLI did before surgical saves (ExcelJS writes its whole model), for the before/after figure.
+ */
+async function snapshotCase(file: string, whole: boolean): Promise<void> {
+  const copy = `${file}.${whole ? "whole" : "surgical"}.xlsx`;
+  await fs.copyFile(file, copy);
+  const c = process.cpuUsage();
+  const start = performance.now();
+  const book = await loadXlsxBuffer(await fs.readFile(copy));
+  const readMs = performance.now() - start;
+  await snapshot(book, { asOf: BENCH_AS_OF });
+  const beforeSave = performance.now();
+  const saved = await saveBook(book, copy, undefined, whole);
+  const end = performance.now();
+  const ms = end - start;
+  emit({ case: whole ? "snapshot-whole" : "snapshot", file, ms, readMs, saveMs: end - beforeSave, cpuMs: cpuMs(c), saved: saved.path !== null, bytes: (await fs.stat(copy)).size });
+  await fs.rm(copy, { force: true });
+  await fs.rm(copy.replace(/\.xlsx$/u, ".bak.xlsx"), { force: true });
 }
 
 interface SyncFigures {
@@ -167,6 +193,10 @@ switch (kind) {
     break;
   case "office":
     await officeCase(Number(arg));
+    break;
+  case "snapshot":
+  case "snapshot-whole":
+    await snapshotCase(arg, kind === "snapshot-whole");
     break;
   case "generate": {
     const book = generateBenchBook(Number(arg));

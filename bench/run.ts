@@ -34,6 +34,8 @@ const GOALS = {
   maxSyncs: 3,
   maxRequestBytes: 5 * MB,
   maxRss300k: 1.5 * 1024 * MB,
+  /** SPEC §5: snapshot (read, compute, save) on a 100k-row book ≤ 1.6 × ExcelJS reading it. */
+  snapshotOverFloor: 1.6,
 };
 
 const { values: opts } = parseArgs({
@@ -123,6 +125,9 @@ interface SizeResult {
   floorRss: number;
   domainRss: number;
   fileBytes: number;
+  /** snapshot with the surgical save, and with the former whole-book ExcelJS save. */
+  snap: { ms: number; cpuMs: number; saveMs: number; rss: number };
+  snapWhole: { ms: number; cpuMs: number; saveMs: number; rss: number };
   office: Record<"desktop" | "web" | "webWrite" | "commit", SyncFigures>;
 }
 
@@ -136,11 +141,21 @@ function measure(listRows: number, dir: string): SizeResult {
 
   const cli: ChildResult[] = [];
   const floor: ChildResult[] = [];
+  const snap: ChildResult[] = [];
+  const snapWhole: ChildResult[] = [];
   for (let i = 0; i < runs; i++) {
-    progress(`[${listRows}] ExcelJS floor and CLI validate, run ${i + 1}/${runs}`);
+    progress(`[${listRows}] ExcelJS floor, CLI validate and snapshot (surgical / whole-book save), run ${i + 1}/${runs}`);
     floor.push(child(["exceljs", file]));
     cli.push(child(["cli", file]));
+    snap.push(child(["snapshot", file]));
+    snapWhole.push(child(["snapshot-whole", file]));
   }
+  const snapFigures = (xs: ChildResult[]) => ({
+    ms: median(xs.map((c) => c.ms as number)),
+    cpuMs: median(xs.map((c) => c.cpuMs as number)),
+    saveMs: median(xs.map((c) => c.saveMs as number)),
+    rss: Math.max(...xs.map((c) => c.maxRss)),
+  });
 
   progress(`[${listRows}] Office adapter through the Excel fake`);
   const office = child(["office", String(listRows)]) as unknown as SizeResult["office"] & ChildResult;
@@ -163,6 +178,8 @@ function measure(listRows: number, dir: string): SizeResult {
     floorRss: Math.max(...floor.map((c) => c.maxRss)),
     domainRss: domain.maxRss,
     fileBytes: gen.bytes as number,
+    snap: snapFigures(snap),
+    snapWhole: snapFigures(snapWhole),
     office: { desktop: office.desktop, web: office.web, webWrite: office.webWrite, commit: office.commit },
   };
 }
@@ -244,6 +261,30 @@ function report(results: SizeResult[]): string {
     "",
   );
 
+  out.push(
+    "Saving: `snapshot` on the same book (read, compute, save; in process). Surgical = the CLI today (only the parts the command " +
+      "changes are written, every other zip entry copied as is); whole-book = the former save, ExcelJS writing its whole model.",
+    "",
+    table(
+      ["list rows", "ExcelJS read (floor)", "snapshot, surgical save", "of which save", "÷ floor", "÷ floor (CPU time)", "peak RSS", "snapshot, whole-book save (before)", "of which save", "÷ floor", "÷ floor (CPU time)", "peak RSS"],
+      results.map((r) => [
+        int(r.listRows),
+        `${ms(r.floorMs)} ms`,
+        `${ms(r.snap.ms)} ms`,
+        `${ms(r.snap.saveMs)} ms`,
+        (r.snap.ms / r.floorMs).toFixed(2),
+        (r.snap.cpuMs / r.floorCpuMs).toFixed(2),
+        mb(r.snap.rss),
+        `${ms(r.snapWhole.ms)} ms`,
+        `${ms(r.snapWhole.saveMs)} ms`,
+        (r.snapWhole.ms / r.floorMs).toFixed(2),
+        (r.snapWhole.cpuMs / r.floorCpuMs).toFixed(2),
+        mb(r.snapWhole.rss),
+      ]),
+    ),
+    "",
+  );
+
   // Per-rule time, largest list first, like ESLint's TIMING=1.
   const largest = results[results.length - 1];
   const ids = Object.keys(largest.ruleMs).sort((a, b) => largest.ruleMs[b] - largest.ruleMs[a]);
@@ -284,6 +325,15 @@ function report(results: SizeResult[]): string {
       `≤ ${GOALS.cliOverFloor} × ExcelJS read`,
       `${ratio.toFixed(2)} × wall (${ms(r100.cliMs)} / ${ms(r100.floorMs)} ms); ${cpuRatio.toFixed(2)} × CPU time`,
       ok(ratio <= GOALS.cliOverFloor),
+    ]);
+  }
+  if (r100) {
+    const ratio = r100.snap.ms / r100.floorMs;
+    goals.push([
+      "snapshot (surgical save), 100k rows",
+      `≤ ${GOALS.snapshotOverFloor} × ExcelJS read`,
+      `${ratio.toFixed(2)} × wall (${ms(r100.snap.ms)} / ${ms(r100.floorMs)} ms); ${(r100.snap.cpuMs / r100.floorCpuMs).toFixed(2)} × CPU time; before: ${(r100.snapWhole.ms / r100.floorMs).toFixed(2)} ×`,
+      ok(ratio <= GOALS.snapshotOverFloor),
     ]);
   }
   const minCellsCpu = Math.min(...results.map((r) => (r.cells / r.domainCpuMs) * 1000));

@@ -11,6 +11,12 @@ export interface CliCommand<R = unknown> {
   options: Record<string, { type: "string" | "boolean" }>;
   /** Whether the command changes the book (then it is saved after a .bak copy). */
   writes: boolean;
+  /**
+   * How a writing command saves: by default only its own writes are applied to the original file;
+   * "whole" writes ExcelJS's model as a new file (mask: a copy that must not carry the original's
+   * hidden parts such as pivot caches, comments or document properties along).
+   */
+  save?: "whole";
   run(port: WorkbookPort, options: CliOptions): Promise<R>;
   /** The JSON object of SPEC §5. */
   toJson(result: R): unknown;

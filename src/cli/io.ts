@@ -1,7 +1,9 @@
 /**
  * Opening and saving books for the CLI. A book that cannot be read is a CommandError (exit 2,
- * file untouched). Saving copies the original to `<book>.bak.xlsx` first and then replaces the
- * book atomically (temp file + rename), so a crash mid-write never leaves a half-written book.
+ * file untouched). Saving applies only the command's writes to the original package (see
+ * src/workbook/xlsx/package/save.ts); when they change nothing, nothing is written. Otherwise the
+ * original is copied to `<book>.bak.<ext>` first and the book replaced atomically (temp file +
+ * rename), so a crash mid-write never leaves a half-written book.
  */
 import { promises as fs, constants as fsc } from "node:fs";
 import path from "node:path";
@@ -10,7 +12,7 @@ import { loadXlsxBuffer, type XlsxWorkbook } from "../workbook/xlsx/adapter";
 
 export function backupPathFor(bookPath: string): string {
   const ext = path.extname(bookPath);
-  return `${ext ? bookPath.slice(0, -ext.length) : bookPath}.bak.xlsx`;
+  return `${ext ? bookPath.slice(0, -ext.length) : bookPath}.bak${ext || ".xlsx"}`;
 }
 
 /** Excel keeps `~$name.xlsx` beside a book it has open. */
@@ -60,14 +62,33 @@ export async function writeAtomically(target: string, data: Uint8Array): Promise
   }
 }
 
-/** Saves the book: to `out` when given, else in place after copying the original to .bak.xlsx. */
-export async function saveBook(book: XlsxWorkbook, bookPath: string, out?: string): Promise<string> {
-  const data = new Uint8Array(await book.book.xlsx.writeBuffer());
-  if (out) {
-    await writeAtomically(out, data);
-    return out;
+export interface SaveOutcome {
+  /** Where the book was written, or null when nothing changed and nothing was written. */
+  path: string | null;
+  /** The backup written before replacing the book in place. */
+  backup?: string;
+}
+
+/**
+ * Saves the book: to `out` when given (the original bytes when nothing changed), else in place
+ * after copying the original to `<book>.bak.<ext>` — and not at all when nothing changed.
+ * `whole`: write ExcelJS's model instead of editing the original (mask: a new, values-only copy).
+ */
+export async function saveBook(book: XlsxWorkbook, bookPath: string, out?: string, whole = false): Promise<SaveOutcome> {
+  let data: Uint8Array | null;
+  try {
+    data = whole ? new Uint8Array(await book.book.xlsx.writeBuffer()) : await book.saveBytes();
+  } catch (e) {
+    if (e instanceof CommandError) throw e;
+    throw new CommandError(`「${bookPath}」に変更を書き込めません（${(e as Error)?.message ?? String(e)}）。ブックは変更していません。`);
   }
-  await fs.copyFile(bookPath, backupPathFor(bookPath));
+  if (out) {
+    await writeAtomically(out, data ?? book.source ?? new Uint8Array(await book.book.xlsx.writeBuffer()));
+    return { path: out };
+  }
+  if (data === null) return { path: null };
+  const backup = backupPathFor(bookPath);
+  await fs.copyFile(bookPath, backup);
   await writeAtomically(bookPath, data);
-  return bookPath;
+  return { path: bookPath, backup };
 }

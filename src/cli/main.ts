@@ -66,8 +66,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.stderr(`${command.name}: ${bookPath} を処理しています…\n`);
     const result = await command.run(book, values);
     if (command.writes) {
-      const saved = await saveBook(book, bookPath, out);
-      io.stderr(`保存しました: ${saved}\n`);
+      const saved = await saveBook(book, bookPath, out, command.save === "whole");
+      io.stderr(saved.path ? `保存しました: ${saved.path}\n` : "変更がないため、ブックは保存していません。\n");
     }
     io.stdout(values.json ? `${JSON.stringify(command.toJson(result))}\n` : `${command.render(result)}\n`);
     return command.foundErrors?.(result) ? 1 : 0;

@@ -20,7 +20,8 @@ export interface ApplyRegistrationsOptions {
 
 export interface ApplyRegistrationsResult {
   sheet: string;
-  changed: { code: string; old: IsoDate | null | string; new: IsoDate }[];
+  /** `formula`: the cell held this formula, which the new value replaces (logged as 変更前). */
+  changed: { code: string; old: IsoDate | null | string; new: IsoDate; formula?: string }[];
   unknownCodes: string[];
 }
 
@@ -75,6 +76,8 @@ export async function applyRegistrations(port: WorkbookPort, options: ApplyRegis
     throw new CommandError("マスタに「資格情報登録開始日」列がありません。見出しを追加してください。");
   }
   const { changes, unknownCodes } = registrationChanges(list, master);
+  const formulas = ctx.grids.get(SHEET_NAMES.master)?.formulas ?? {};
+  const formulaAt = (row: number, col: number): string | undefined => formulas[cellAddress(row, col)];
   if (changes.length > 0) {
     const when = tokyoTimestamp(options.now ?? new Date());
     const command = `${COMMAND_NAME}:${sheet}`;
@@ -84,11 +87,16 @@ export async function applyRegistrations(port: WorkbookPort, options: ApplyRegis
         {
           sheet: SHEET_NAMES.changeLog,
           header: CHANGE_LOG_HEADER,
-          rows: changes.map((c) => [when, SHEET_NAMES.master, cellAddress(c.row, c.col), logValue(c.old), dateOut(c.new), command]),
+          // A formula that the value replaces is logged as its text, so the change can be undone.
+          rows: changes.map((c) => [when, SHEET_NAMES.master, cellAddress(c.row, c.col), formulaAt(c.row, c.col) ?? logValue(c.old), dateOut(c.new), command]),
           formats: ["@", undefined, undefined, undefined, DATE_FORMAT, undefined],
         },
       ],
     });
   }
-  return { sheet, changed: changes.map((c) => ({ code: c.code, old: c.old, new: c.new })), unknownCodes };
+  const changed = changes.map((c) => {
+    const formula = formulaAt(c.row, c.col);
+    return { code: c.code, old: c.old, new: c.new, ...(formula !== undefined ? { formula } : {}) };
+  });
+  return { sheet, changed, unknownCodes };
 }

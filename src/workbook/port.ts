@@ -20,6 +20,8 @@ export interface SheetGrid {
   formats?: string[][];
   /** Merged areas (1-based, inclusive), when the adapter can tell; new columns are placed clear of them. */
   merges?: { top: number; left: number; bottom: number; right: number }[];
+  /** Formula text by cell address (`D5` → `=VLOOKUP(…)`), when the adapter can tell; values hold the results. */
+  formulas?: Record<string, string>;
 }
 
 /** A rectangular block of values written starting at (row, col), both 1-based. */

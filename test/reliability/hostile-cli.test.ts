@@ -92,6 +92,11 @@ export async function checkBook(spec: BookSpec, workDir: string): Promise<string
       }
       continue;
     }
+    // A run that changes nothing writes nothing: no .bak, and the book as it was.
+    if (!existsSync(backupPathFor(file))) {
+      if (!readFileSync(file).equals(originalBytes)) problems.push(`${c.name}: the book changed without a .bak`);
+      continue;
+    }
     if (!readFileSync(backupPathFor(file)).equals(originalBytes)) problems.push(`${c.name}: .bak differs from the original`);
     const before = await loadBook(originalBytes);
     const after = await loadBook(readFileSync(file));

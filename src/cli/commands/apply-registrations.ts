@@ -14,8 +14,10 @@ export default defineCommand<ApplyRegistrationsResult>({
   toJson: (r) => ({ changed: r.changed, unknownCodes: r.unknownCodes }),
   render(r) {
     const lines = [`「${r.sheet}」をマスタに反映しました: 変更 ${r.changed.length} 件、マスタにない保険者コード ${r.unknownCodes.length} 件`];
+    const formulas = r.changed.filter((c) => c.formula !== undefined).length;
+    if (formulas > 0) lines.push(`数式を値で置き換えます: ${formulas} 件（元の数式は変更履歴の「変更前」に記録します）`);
     if (r.changed.length > 0) {
-      lines.push("", renderTable(["保険者コード", "変更前", "変更後"], r.changed.slice(0, SHOWN).map((c) => [c.code, c.old ?? "（空欄）", c.new])));
+      lines.push("", renderTable(["保険者コード", "変更前", "変更後"], r.changed.slice(0, SHOWN).map((c) => [c.code, c.formula ?? c.old ?? "（空欄）", c.new])));
       if (r.changed.length > SHOWN) lines.push(`…ほか ${r.changed.length - SHOWN} 件（全件は --json または変更履歴シートで確認できます）`);
     } else {
       lines.push("変更はありません（マスタはすでに一覧と同じです）。");

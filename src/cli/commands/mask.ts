@@ -24,6 +24,7 @@ export default defineCommand<MaskResult & { out?: string }>({
   summary: "共有用に氏名・住所・事務所名などを■に置き換え、個人番号を削除したコピー（【マスク】…）を作ります",
   options: { "hash-codes": { type: "boolean" }, salt: { type: "string" } },
   writes: true,
+  save: "whole",
   outputPath: maskOutputPath,
   run: (port, o) => mask(port, { hashCodes: o["hash-codes"] === true, salt: o.salt as string | undefined }),
   // Counts and sheet names only: the CLI never prints a cell's value, let alone a 個人番号.

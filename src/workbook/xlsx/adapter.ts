@@ -1,8 +1,10 @@
 /**
  * The ExcelJS adapter: a WorkbookPort over an in-memory ExcelJS workbook, used by the CLI and tests.
- * Writing touches only the cells a command names; everything else the user had (other sheets,
- * unknown columns, formulas, fills, comments, widths) is left to ExcelJS to carry through as is.
+ * Writing updates the in-memory model (so a command can read what it wrote) and records the
+ * writes in a SavePlan; a book loaded from a file is saved by applying that plan to the original
+ * package (package/save.ts), so whatever ExcelJS does not model is kept byte for byte.
  */
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { OutCell, RawCell } from "../../domain/cell";
 import { isDateOut } from "../../domain/cell";
@@ -18,6 +20,8 @@ import {
 } from "../port";
 import { dateToSerial, isoToUtcDate } from "./serial";
 import { columnLetters } from "../../domain/schema/table";
+import { applySavePlan, SavePlan } from "./package/save";
+import { readableCopy } from "./package/readable";
 
 const DATE_FORMAT = "yyyy/m/d";
 
@@ -59,11 +63,16 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
   // values[k][c - 1] / formats[k][c - 1] of the k-th stored row, from column 1 to its last cell.
   const rowValues: RawCell[][] = [];
   const rowFormats: string[][] = [];
+  let formulas: Record<string, string> | undefined;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: RawCell[] = [];
     const fmts: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const value = cell.value;
+      if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
+        const text = cell.formula;
+        if (text) (formulas ??= {})[cell.address] = `=${text}`;
+      }
       if (value !== null && value !== undefined && value !== "") {
         if (r < top) top = r;
         if (r > bottom) bottom = r;
@@ -82,7 +91,7 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     rowFormats.push(fmts);
   });
   const merges = mergedAreas(ws);
-  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], merges };
+  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], merges, ...(formulas ? { formulas } : {}) };
   const width = right - left + 1;
   const height = bottom - top + 1;
   const values: RawCell[][] = new Array(height);
@@ -114,7 +123,7 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     values[i] = vals;
     formats[i] = fmts;
   }
-  return { name: ws.name, top, left, values, formats, merges };
+  return { name: ws.name, top, left, values, formats, merges, ...(formulas ? { formulas } : {}) };
 }
 
 /** ExcelJS keeps merges in an untyped map of master address → range. */
@@ -136,13 +145,15 @@ function formatCell(cell: ExcelJS.Cell, v: OutCell, format?: string): void {
   else if (isDateOut(v)) cell.numFmt = DATE_FORMAT;
 }
 
-function setCell(ws: ExcelJS.Worksheet, row: number, col: number, v: OutCell, format?: string): void {
+/** Writes one cell of the model; false when Excel would discard the write (inside a merge). */
+function setCell(ws: ExcelJS.Worksheet, row: number, col: number, v: OutCell, format?: string): boolean {
   const cell = ws.getCell(row, col);
   // ExcelJS redirects a write into a merged area to its top-left cell, overwriting what the user
   // wrote there; Excel itself discards values written to the other cells of a merge. Do as Excel.
-  if (cell.isMerged && cell.master.address !== cell.address) return;
+  if (cell.isMerged && cell.master.address !== cell.address) return false;
   cell.value = toExcelValue(v);
   formatCell(cell, v, format);
+  return true;
 }
 
 /** Excel tables need at least one row and distinct, non-empty header texts. */
@@ -159,7 +170,20 @@ function lastUsedRow(ws: ExcelJS.Worksheet): number {
 }
 
 export class XlsxWorkbook implements WorkbookPort {
-  constructor(readonly book: ExcelJS.Workbook) {}
+  /** Every write of this session, to be applied to `source` when saving. */
+  readonly plan = new SavePlan();
+
+  /** `source`: the bytes the book was loaded from (absent for books built in memory). */
+  constructor(readonly book: ExcelJS.Workbook, readonly source?: Uint8Array) {}
+
+  /**
+   * The bytes to save: the original package with only this session's writes applied, or null when
+   * they change nothing. A book built in memory has no original and is written whole by ExcelJS.
+   */
+  async saveBytes(): Promise<Uint8Array | null> {
+    if (!this.source) return new Uint8Array(await this.book.xlsx.writeBuffer());
+    return applySavePlan(this.source, this.plan);
+  }
 
   async listSheets(): Promise<string[]> {
     return this.book.worksheets.map((ws) => ws.name);
@@ -190,7 +214,9 @@ export class XlsxWorkbook implements WorkbookPort {
   private writeRange(w: RangeWrite): void {
     const ws = this.sheet(w.sheet);
     w.values.forEach((rowValues, i) =>
-      rowValues.forEach((v, j) => setCell(ws, w.row + i, w.col + j, v, w.formats?.[j])),
+      rowValues.forEach((v, j) => {
+        if (setCell(ws, w.row + i, w.col + j, v, w.formats?.[j])) this.plan.writeCell(w.sheet, w.row + i, w.col + j, { value: v, format: w.formats?.[j] });
+      }),
     );
   }
 
@@ -201,13 +227,19 @@ export class XlsxWorkbook implements WorkbookPort {
       a.header.forEach((h, j) => (ws!.getCell(1, j + 1).value = h));
       ws.getRow(1).font = { bold: true };
       ws.views = [{ state: "frozen", ySplit: 1 }];
+      this.plan.createLog(a.sheet, a.header);
     }
     const start = Math.max(lastUsedRow(ws), 1) + 1;
-    a.rows.forEach((rowValues, i) => rowValues.forEach((v, j) => setCell(ws!, start + i, j + 1, v, a.formats?.[j])));
+    a.rows.forEach((rowValues, i) =>
+      rowValues.forEach((v, j) => {
+        if (setCell(ws!, start + i, j + 1, v, a.formats?.[j])) this.plan.writeCell(a.sheet, start + i, j + 1, { value: v, format: a.formats?.[j] });
+      }),
+    );
   }
 
   /** Removes the old sheet (if any) and builds the new one at the same tab position. */
   private replaceSheet(spec: GeneratedSheet): void {
+    this.plan.replace(spec);
     const old = this.book.getWorksheet(spec.name);
     // ExcelJS orders tabs by the (untyped) orderNo; reusing the old one keeps the tab in place.
     const orderNo = (old as unknown as { orderNo?: number } | undefined)?.orderNo;
@@ -273,6 +305,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private highlight(h: HighlightSpec): void {
     const ws = this.sheet(h.sheet);
+    this.plan.highlight(h);
     ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
       !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(HIGHLIGHT_MARKER))),
     );
@@ -292,15 +325,33 @@ export class XlsxWorkbook implements WorkbookPort {
 
 
 export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(path);
-  return new XlsxWorkbook(book);
+  return loadXlsxBuffer(await readFile(path));
 }
 
+/**
+ * Reads a book, keeping its bytes for a surgical save. When ExcelJS chokes on a part it does not
+ * need for reading (openpyxl's comments or charts, threaded comments, pivot caches …), it reads a
+ * copy without those parts instead: the book is never refused for what it holds besides cells.
+ */
 export async function loadXlsxBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data as ArrayBuffer);
-  return new XlsxWorkbook(book);
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    return new XlsxWorkbook(book, bytes);
+  } catch (first) {
+    // First without what hangs off the sheets, then with the cells and merges alone.
+    for (const cellsOnly of [false, true]) {
+      try {
+        const again = new ExcelJS.Workbook();
+        await again.xlsx.load(readableCopy(bytes, cellsOnly) as unknown as ArrayBuffer);
+        return new XlsxWorkbook(again, bytes);
+      } catch {
+        // try the next, plainer copy
+      }
+    }
+    throw first;
+  }
 }
 
 /** Adds a sheet with rows from A1, as a user pasting a list would (fixtures and the demo). */
