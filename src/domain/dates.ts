@@ -307,6 +307,14 @@ export function formatJapaneseMonth(m: IsoMonth): string {
   return `${era.name}${n === 1 ? "元" : n}年${mo}月`;
 }
 
+/** The number format of every date cell the add-in writes (one definition). */
+export const DATE_CELL_FORMAT = "yyyy/m/d";
+
+/** A date as text for people (findings, logs): `2025-06-01` → `2025/06/01`. */
+export function formatSlashDate(d: IsoDate): string {
+  return d.replace(/-/gu, "/");
+}
+
 /** `2025-02-04` → `2/4`. */
 export function formatShortDate(d: IsoDate): string {
   return `${monthNumberOf(d)}/${Number(d.slice(8, 10))}`;

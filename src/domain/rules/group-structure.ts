@@ -13,6 +13,9 @@ import prefectureUnknown from "./prefecture-unknown";
 import prefectureMismatch from "./prefecture-mismatch";
 import numberInvalid from "./number-invalid";
 import numberAsText from "./number-as-text";
+import settingsUnknown from "./settings-unknown";
+import settingsInvalid from "./settings-invalid";
+import settingsDuplicate from "./settings-duplicate";
 
 export const rules: Rule[] = [
   headerMissing,
@@ -28,4 +31,7 @@ export const rules: Rule[] = [
   prefectureMismatch,
   numberInvalid,
   numberAsText,
+  settingsUnknown,
+  settingsInvalid,
+  settingsDuplicate,
 ];
