@@ -24,7 +24,7 @@ import { officesOf } from "../domain/judge";
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster } from "./context";
+import { CommandError, readWorkbook, requireMaster, withNotes } from "./context";
 
 export interface AggregateOptions {
   /** The 閲覧停止 sheet; default the newest. */
@@ -43,6 +43,8 @@ export interface AggregateResult {
   top: TopOffice[];
   /** Present when a previous list exists. */
   remaining?: RemainingRow[];
+  /** What the figures must say about 設定 (defaults used for unreadable values). */
+  notes: string[];
 }
 
 function latestDataDate(table: Table): IsoDate | null {
@@ -109,9 +111,9 @@ export async function aggregate(port: WorkbookPort, options: AggregateOptions = 
     const masterNames = new Map(offices.filter((o) => o.code && o.name).map((o) => [o.code!, o.name]));
     remaining = remainingRatios(list, listOf(previous, ctx.grids), masterNames);
   }
-  const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result };
+  const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result, notes: ctx.settingsNotes };
   if (remaining) out.remaining = remaining;
-  await port.commit({ sheets: [aggregateSheet(out)] });
+  await port.commit({ sheets: [withNotes(aggregateSheet(out), out.notes)] });
   return out;
 }
 

@@ -196,6 +196,8 @@ export interface SnapshotState {
   asOf: IsoDate;
   offices: OfficeRecord[];
   settings: Settings;
+  /** What the figures must say about 設定 (defaults used for unreadable values, computed from these rows). */
+  notes?: string[];
 }
 
 /**
@@ -205,7 +207,8 @@ export interface SnapshotState {
 export function snapshotState(snapshot: FrozenSnapshot, settingsGrid: SheetGrid | undefined): SnapshotState | null {
   const master = frozenMaster(snapshot);
   if (!master) return null;
-  return { asOf: snapshot.asOf, offices: master.offices, settings: readSettings(settingsGrid, master).settings };
+  const { settings, notes } = readSettings(settingsGrid, master);
+  return { asOf: snapshot.asOf, offices: master.offices, settings, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
