@@ -304,7 +304,8 @@ export function readSettingsTable(table: Table | null): SettingsSheetData {
     const matched = keyOf.get(canonical)!;
     if (matched.kind === "column") {
       data.columnEntries[matched.field] = last;
-      if (!isBlank(last.raw)) data.columns[matched.field] = normalizeText(last.raw);
+      // The header as the user typed it (trimmed): header matching normalises both sides itself.
+      if (!isBlank(last.raw)) data.columns[matched.field] = typeof last.raw === "string" ? last.raw.trim() : normalizeText(last.raw);
       continue;
     }
     if (matched.kind !== "fixed") continue;
