@@ -307,6 +307,17 @@ export function formatJapaneseMonth(m: IsoMonth): string {
   return `${era.name}${n === 1 ? "元" : n}年${mo}月`;
 }
 
+/**
+ * True for an Excel number format that shows a date (y, m or d outside quotes, escapes and
+ * [colour]/[$-locale] brackets). `General`, `0.0%`, `#,##0` and `@` are not dates.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"/gu, "").replace(/\\./gu, "").replace(/\[[^\]]*\]/gu, "");
+  if (/general/iu.test(bare)) return false;
+  return /[ymdge]/iu.test(bare.replace(/[Ee][+-]/gu, ""));
+}
+
 /** The number format of every date cell the add-in writes (one definition). */
 export const DATE_CELL_FORMAT = "yyyy/m/d";
 

@@ -4,7 +4,8 @@
  */
 import type { IsoDate, RawCell } from "./cell";
 import { countBySeverity, summarizeByRule, type Finding, type FindingValue, type RuleSummary, type SeverityCounts } from "./findings";
-import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName, type SheetKind } from "./schema/fields";
+import { PAYMENT_FUND_PREFIX, SHEET_NAMES, fieldDef, paymentFundKindFromName, type SheetKind } from "./schema/fields";
+import { formatSlashDate, isDateFormat, serialToIso } from "./dates";
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
 import type { Report, Rule, SheetContext } from "./rules/rule";
 import { containsProbableMyNumber, parseOfficeCode } from "./codes";
@@ -47,6 +48,27 @@ export function masterCodeSet(master: Table | null): Set<string> | null {
 /** The value a finding may show: never a probable 個人番号, whichever rule reports the cell. */
 function findingValue(v: RawCell | undefined): FindingValue {
   return v === undefined || containsProbableMyNumber(v) ? null : v;
+}
+
+/**
+ * A reported value as the user sees it in the cell: a date serial in a date cell is shown as the
+ * date (`2025/06/01`, never `45809`). A number the user sees as a number (General format, e.g. the
+ * `2025` of date-implausible), or whose format is unknown, stays a number.
+ */
+export function shownValue(v: FindingValue, dateCell: boolean, format: string | undefined): FindingValue {
+  if (typeof v !== "number" || !dateCell) return v;
+  const iso = isDateFormat(format) ? serialToIso(v) : null;
+  return iso === null ? v : formatSlashDate(iso);
+}
+
+/** Whether a cell of the sheet is a date: its column maps to a date field, or its format shows a date. */
+function isDateCell(ctx: SheetContext, row: number, col: number): { date: boolean; format: string | undefined } {
+  const index = col - ctx.grid.left;
+  const format = ctx.grid.formats?.[row - ctx.grid.top]?.[index];
+  const field = ctx.table?.columns[index]?.field;
+  const header = ctx.table && row > ctx.table.headerRow;
+  const typed = ctx.kind !== null && field !== undefined && header === true && fieldDef(ctx.kind, field)?.type === "date";
+  return { date: typed || isDateFormat(format), format };
 }
 
 /** Finds tables once and runs the rules; `grids` in workbook order. */
@@ -93,9 +115,15 @@ function reporterFor(ctx: SheetContext, rule: Rule, sink: Finding[]): Report {
       rule: rule.meta.id,
       severity: rule.meta.severity,
       message: input.message ?? rule.meta.message,
-      value: findingValue(input.value),
+      value: input.col !== undefined ? displayed(ctx, input.row, input.col, findingValue(input.value)) : findingValue(input.value),
     });
   };
+}
+
+function displayed(ctx: SheetContext, row: number, col: number, value: FindingValue): FindingValue {
+  if (typeof value !== "number") return value;
+  const { date, format } = isDateCell(ctx, row, col);
+  return shownValue(value, date, format);
 }
 
 function columnOrder(cell: string): number {
