@@ -24,7 +24,7 @@ import { officesOf } from "../domain/judge";
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster, withNotes } from "./context";
+import { CommandError, notesField, readWorkbook, requireMaster, withNotes } from "./context";
 
 export interface AggregateOptions {
   /** The 閲覧停止 sheet; default the newest. */
@@ -44,7 +44,7 @@ export interface AggregateResult {
   /** Present when a previous list exists. */
   remaining?: RemainingRow[];
   /** What the figures must say about 設定 (defaults used for unreadable values). */
-  notes: string[];
+  notes?: string[];
 }
 
 function latestDataDate(table: Table): IsoDate | null {
@@ -111,9 +111,9 @@ export async function aggregate(port: WorkbookPort, options: AggregateOptions = 
     const masterNames = new Map(offices.filter((o) => o.code && o.name).map((o) => [o.code!, o.name]));
     remaining = remainingRatios(list, listOf(previous, ctx.grids), masterNames);
   }
-  const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result, notes: ctx.settingsNotes };
+  const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result, ...notesField(ctx.settingsNotes) };
   if (remaining) out.remaining = remaining;
-  await port.commit({ sheets: [withNotes(aggregateSheet(out), out.notes)] });
+  await port.commit({ sheets: [withNotes(aggregateSheet(out), ctx.settingsNotes)] });
   return out;
 }
 

@@ -45,6 +45,9 @@ export async function readWorkbook(port: WorkbookPort, extra: ExtraSheets = []):
   return { sheetNames, grids, master, settings, settingsProblems: problems, settingsNotes: notes };
 }
 
+/** `{ notes }` when there is something to say, else nothing (results stay as they were without notes). */
+export const notesField = (notes: readonly string[] | undefined): { notes?: string[] } => (notes && notes.length > 0 ? { notes: [...notes] } : {});
+
 /** The sheet with `notes` added under its first table (where the figures they qualify are). */
 export function withNotes(sheet: GeneratedSheet, notes: readonly string[]): GeneratedSheet {
   if (notes.length === 0 || sheet.blocks.length === 0) return sheet;

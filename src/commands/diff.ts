@@ -9,7 +9,7 @@ import { periodDiff, type OfficeChanges, type PeriodDiff } from "../domain/diff"
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readHistory, snapshotState, type FrozenSnapshot, type SnapshotFigures, type SnapshotState } from "../domain/snapshot";
 import type { GeneratedSheet, SheetBlock, SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, withNotes } from "./context";
+import { CommandError, notesField, readWorkbook, withNotes } from "./context";
 
 export interface DiffOptions {
   /** D1; default the snapshot before D2. */
@@ -147,7 +147,7 @@ export function choosePeriod(loaded: readonly LoadedSnapshot[], options: DiffOpt
 }
 
 /** The period difference with what its figures must say about 設定 (SPEC §2). */
-export type DiffResult = PeriodDiff & { notes: string[] };
+export type DiffResult = PeriodDiff & { notes?: string[] };
 
 export async function diff(port: WorkbookPort, options: DiffOptions = {}): Promise<DiffResult> {
   const ctx = await readWorkbook(port, [SHEET_NAMES.history]);
@@ -156,5 +156,5 @@ export async function diff(port: WorkbookPort, options: DiffOptions = {}): Promi
   const result = periodDiff(from, to);
   const notes = to.state.notes ?? [];
   await port.commit({ sheets: [withNotes(diffSheet(result, result), notes)] });
-  return { ...result, notes };
+  return { ...result, ...notesField(notes) };
 }

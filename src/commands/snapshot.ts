@@ -17,7 +17,7 @@ import {
   type SnapshotFigures,
 } from "../domain/snapshot";
 import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster, resolveAsOf, withNotes } from "./context";
+import { CommandError, notesField, readWorkbook, requireMaster, resolveAsOf, withNotes } from "./context";
 import { COUNT_FORMAT, diffSheet, loadStates, SHARE_FORMAT, thresholdLabel } from "./diff";
 
 export interface SnapshotOptions {
@@ -68,7 +68,7 @@ export function trendSheet(series: readonly SnapshotFigures[]): GeneratedSheet {
 }
 
 /** The figures of the snapshot taken, with what they must say about 設定 (SPEC §2). */
-export type SnapshotResult = SnapshotFigures & { notes: string[] };
+export type SnapshotResult = SnapshotFigures & { notes?: string[] };
 
 export async function snapshot(port: WorkbookPort, options: SnapshotOptions = {}): Promise<SnapshotResult> {
   const asOf = resolveAsOf(options.asOf, options.now);
@@ -90,5 +90,5 @@ export async function snapshot(port: WorkbookPort, options: SnapshotOptions = {}
     sheets: [historySheet(snapshots), withNotes(trendSheet(series), latestNotes), withNotes(diffSheet(series[latest], latestChanges), latestNotes)],
   });
   const taken = loaded.findIndex((l) => l.snapshot.asOf === asOf);
-  return { ...series[taken], notes: loaded[taken].state.notes ?? [] };
+  return { ...series[taken], ...notesField(loaded[taken].state.notes) };
 }
