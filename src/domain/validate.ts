@@ -8,7 +8,7 @@ import { PAYMENT_FUND_PREFIX, SHEET_NAMES, fieldDef, paymentFundKindFromName, ty
 import { formatSlashDate, isDateFormat, serialToIso } from "./dates";
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
 import type { Report, Rule, SheetContext } from "./rules/rule";
-import { containsProbableMyNumber, parseOfficeCode } from "./codes";
+import { holdsProbableMyNumber, parseOfficeCode } from "./codes";
 import type { SheetGrid } from "../workbook/port";
 
 export interface ValidateOptions {
@@ -47,7 +47,7 @@ export function masterCodeSet(master: Table | null): Set<string> | null {
 
 /** The value a finding may show: never a probable 個人番号, whichever rule reports the cell. */
 function findingValue(v: RawCell | undefined): FindingValue {
-  return v === undefined || containsProbableMyNumber(v) ? null : v;
+  return v === undefined || holdsProbableMyNumber(v) ? null : v;
 }
 
 /**

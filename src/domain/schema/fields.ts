@@ -81,7 +81,7 @@ export const MASTER_SCHEMA: SheetSchema = SheetSchemaSchema.parse({
   title: "マスタ",
   fields: [
     CODE,
-    field("name", "福祉事務所名", "text", ["福祉事務所", "保険者名"]),
+    field("name", "福祉事務所名", "text", ["福祉事務所", "保険者名", "事務所名"]),
     field("recipients", "被保護者数", "count", ["被保護者人数", "被保護者"]),
     field("startDate", "資格情報登録開始日", "date", ["登録開始日", "資格情報登録開始時期"]),
     field("prefecture", "都道府県", "prefecture", ["都道府県名"]),
