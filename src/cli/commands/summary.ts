@@ -2,12 +2,13 @@ import { summary, type SummaryResult } from "../../commands/summary";
 import { classTitle, compareForPriority } from "../../domain/classes";
 import { formatJapaneseMonth, formatShortDate } from "../../domain/dates";
 import { actionText } from "../../domain/documents";
+import { splitList } from "../../domain/text";
 import { defineCommand } from "../command";
 import { formatInt, formatPercent, notesJson, renderNotes, renderTable } from "../format";
 
-/** `2024-10-15,2024-10-29` → the list (commas, 、 or spaces). */
+/** `2024-10-15,2024-10-29` → the list (the shared list separators: , 、 ; or spaces). */
 function dateList(v: unknown): string[] | undefined {
-  return typeof v === "string" ? v.split(/[,、，\s]+/u).filter(Boolean) : undefined;
+  return typeof v === "string" ? splitList(v) : undefined;
 }
 
 /** A JSON plan label as the tables show it: 2025-04以降 → 令和7年4月以降. */
