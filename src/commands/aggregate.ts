@@ -19,7 +19,7 @@ import {
   type TopOffice,
   type VendorRow,
 } from "../domain/aggregates";
-import { parseDate } from "../domain/dates";
+import { DATE_CELL_FORMAT, parseDate } from "../domain/dates";
 import { officesOf } from "../domain/judge";
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
@@ -152,7 +152,7 @@ export function aggregateSheet(r: AggregateResult): GeneratedSheet {
       header: ["保険者コード", "保険者名", "初回検知", "前回件数", "今回件数", "残存割合"],
       tableName: "閲覧停止残存",
       rows: r.remaining.map((x) => [x.code, x.name, x.firstDetected ? { date: x.firstDetected } : null, x.previous, x.count, x.ratio]),
-      formats: [undefined, undefined, "yyyy/m/d", COUNT, COUNT, PERCENT],
+      formats: [undefined, undefined, DATE_CELL_FORMAT, COUNT, COUNT, PERCENT],
       notes: ["※残存割合 = 今回件数 / 前回件数（前回の一覧にない福祉事務所は空欄）"],
     });
   }

@@ -4,7 +4,7 @@
  * a second run with the same list finds nothing to change and writes nothing.
  */
 import { dateOut, type IsoDate, type OutCell } from "../domain/cell";
-import { parseDate, todayInTokyo } from "../domain/dates";
+import { DATE_CELL_FORMAT, parseDate, todayInTokyo } from "../domain/dates";
 import { registrationChanges } from "../domain/registrations";
 import { PAYMENT_FUND_PREFIX, dateNear, nameDate, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { cellAddress, detectPaymentFundKind, fieldFormat, fieldValue, readTable } from "../domain/schema/table";
@@ -26,7 +26,7 @@ export interface ApplyRegistrationsResult {
 
 export const CHANGE_LOG_HEADER = ["日時", "シート", "セル", "変更前", "変更後", "コマンド"];
 export const COMMAND_NAME = "apply-registrations";
-const DATE_FORMAT = "yyyy/m/d";
+const DATE_FORMAT = DATE_CELL_FORMAT;
 
 /** `2025-01-07 09:30` in Japan (UTC+9, no daylight saving), whatever the process time zone. */
 export function tokyoTimestamp(now: Date): string {

@@ -4,7 +4,7 @@
  * The sheet builder and the history loader are shared with the snapshot command.
  */
 import { dateOut, type IsoDate, type OutCell } from "../domain/cell";
-import { formatJapaneseDate, formatJapaneseMonth, formatShortDate, monthOf, parseDate } from "../domain/dates";
+import { DATE_CELL_FORMAT, formatJapaneseDate, formatJapaneseMonth, formatShortDate, monthOf, parseDate } from "../domain/dates";
 import { periodDiff, type OfficeChanges, type PeriodDiff } from "../domain/diff";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readHistory, snapshotState, type FrozenSnapshot, type SnapshotFigures, type SnapshotState } from "../domain/snapshot";
@@ -22,7 +22,7 @@ export const COUNT_FORMAT = "#,##0";
 export const SHARE_FORMAT = "0.0%";
 export const SIGNED_COUNT_FORMAT = "+#,##0;-#,##0;0";
 export const SIGNED_SHARE_FORMAT = "+0.0%;-0.0%;0.0%";
-export const DATE_FORMAT = "yyyy/m/d";
+export const DATE_FORMAT = DATE_CELL_FORMAT;
 
 // ---------------------------------------------------------------------------------------------
 // Loading frozen snapshots

@@ -6,6 +6,7 @@
 import { dateOut, type OutCell } from "../domain/cell";
 import { officeChanges } from "../domain/diff";
 import { SHEET_NAMES } from "../domain/schema/fields";
+import { DEFAULT_THRESHOLD } from "../domain/settings";
 import {
   DATE_FORMAT,
   freezeMaster,
@@ -41,7 +42,7 @@ export const TREND_SERIES = "未登録_福祉事務所数";
 
 /** スナップショット: one row per 基準日 and a line chart of the unregistered offices over time. */
 export function trendSheet(series: readonly SnapshotFigures[]): GeneratedSheet {
-  const large = thresholdLabel(series[series.length - 1]?.large.threshold ?? 1000);
+  const large = thresholdLabel(series[series.length - 1]?.large.threshold ?? DEFAULT_THRESHOLD);
   const header = [
     "基準日",
     TREND_SERIES, "未登録_被保護者数", "未登録_被保護者全数に対する割合", "未登録_福祉事務所全数に対する割合",

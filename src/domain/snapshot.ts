@@ -9,7 +9,7 @@
  * numbers as numbers, text as text (a text `2025/1/7` stays text), blanks as null.
  */
 import { dateOut, isDateOut, type IsoDate, type OutCell, type RawCell } from "./cell";
-import { isDateFormat, parseDate, serialToIso } from "./dates";
+import { DATE_CELL_FORMAT, isDateFormat, parseDate, serialToIso } from "./dates";
 import { isRegisteredAt, readMaster, type Master, type OfficeRecord } from "./master";
 import { fieldDef, JUDGE_PREFIX } from "./schema/fields";
 import { HEADER_SEARCH_ROWS, headerKey, isBlankRow, readTable, type Table } from "./schema/table";
@@ -29,7 +29,7 @@ export interface FrozenSnapshot {
 
 /** The first column of スナップショット履歴. */
 export const HISTORY_DATE_HEADER = "基準日";
-export const DATE_FORMAT = "yyyy/m/d";
+export const DATE_FORMAT = DATE_CELL_FORMAT;
 
 // ---------------------------------------------------------------------------------------------
 // Freezing
