@@ -65,7 +65,7 @@ function displayValue(key: SettingKey, raw: RawCell, format: string | undefined)
 /** Reads 設定 into the form's shape. */
 export function readSettingsSheet(grid: SheetGrid | undefined): SettingsSheet {
   const table = settingsTableOf(grid);
-  const issues = grid ? validateSheets([grid], { asOf: "2000-01-01", rules: SETTINGS_RULES }).issues : [];
+  const issues = grid ? validateSheets([grid], { asOf: "2000-01-01", rules: SETTINGS_RULES, knownRules: RULE_IDS }).issues : [];
   if (!grid || !table) {
     // An existing 設定 sheet without the header gets one below its content (never overwritten).
     const nextRow = grid && grid.values.length > 0 ? grid.top + grid.values.length + 1 : 1;

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from "../domain/cell";
 import { SEVERITY_LABEL, type Finding, type RuleSummary, type SeverityCounts } from "../domain/findings";
-import { RULES, ruleTitle } from "../domain/rules";
+import { RULE_IDS, RULES, ruleTitle } from "../domain/rules";
 import { verificationWrites } from "../domain/judge";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { validateSheets } from "../domain/validate";
@@ -33,6 +33,7 @@ export async function validate(port: WorkbookPort, options: ValidateOptions = {}
   const result = validateSheets(grids, {
     asOf,
     rules: RULES,
+    knownRules: RULE_IDS,
     disabledRules: [...ctx.settings.disabledRules, ...(options.disable ?? [])],
   });
   if (options.write) {

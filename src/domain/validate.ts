@@ -16,6 +16,8 @@ export interface ValidateOptions {
   /** Rule ids switched off (from 設定 無効ルール or the caller). */
   disabledRules?: readonly string[];
   rules: readonly Rule[];
+  /** Every rule id there is (the registry's), so that a misspelt id in 無効ルール is reported. */
+  knownRules?: readonly string[];
   /** When given, each rule's total check time in ms is added here (like ESLint's TIMING=1). */
   timings?: Map<string, number>;
 }
@@ -85,7 +87,7 @@ export function validateSheets(grids: readonly SheetGrid[], options: ValidateOpt
 
   const issues: Finding[] = [];
   grids.forEach((grid, i) => {
-    const ctx: SheetContext = { sheet: grid.name, grid, kind: kinds[i], table: tables[i], asOf: options.asOf, masterCodes };
+    const ctx: SheetContext = { sheet: grid.name, grid, kind: kinds[i], table: tables[i], asOf: options.asOf, masterCodes, knownRules: options.knownRules };
     for (const rule of rules) {
       const { sheets } = rule.meta;
       if (sheets !== "any" && (ctx.kind === null || !sheets.includes(ctx.kind))) continue;

@@ -1,8 +1,10 @@
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
+import { RULE_IDS } from "../../src/domain/rules";
+import { validateSheets } from "../../src/domain/validate";
 import rule from "../../src/domain/rules/settings-invalid";
 import type { RawCell } from "../../src/domain/cell";
 import { isoToSerial } from "../../src/domain/dates";
-import { testRule } from "./tester";
+import { testRule, toGrid } from "./tester";
 
 const settings = (...rows: RawCell[][]) => [{ name: "設定", rows: [["設定"], [], ["項目", "値"], ...rows] }];
 
@@ -39,4 +41,15 @@ testRule(rule, {
       errors: [{ row: 5, value: "多い" }],
     },
   ],
+});
+
+describe("無効ルール against the registry's rule ids", () => {
+  const run = (value: string) =>
+    validateSheets([toGrid(settings(["無効ルール", value])[0])], { asOf: "2025-02-04", rules: [rule], knownRules: RULE_IDS }).issues;
+
+  it("known ids are fine", () => expect(run("blank-row、external-char")).toEqual([]));
+
+  it("a misspelt id switches nothing off, and says so", () => {
+    expect(run("blank-row; blank_row")).toEqual([expect.objectContaining({ rule: "settings-invalid", cell: "B4", value: "blank-row; blank_row", message: expect.stringContaining("blank_row") })]);
+  });
 });
