@@ -321,9 +321,13 @@ export function isDateFormat(format: string | undefined): boolean {
 /** The number format of every date cell the add-in writes (one definition). */
 export const DATE_CELL_FORMAT = "yyyy/m/d";
 
-/** A date as text for people (findings, logs): `2025-06-01` → `2025/06/01`. */
+/**
+ * A date as text for people, as Excel shows a DATE_CELL_FORMAT cell (findings, the task pane):
+ * `2025-06-01` → `2025/6/1`. Anything that is not an ISO date is returned as it is.
+ */
 export function formatSlashDate(d: IsoDate): string {
-  return d.replace(/-/gu, "/");
+  const m = ISO_DATE.exec(d);
+  return m ? `${m[1]}/${Number(m[2])}/${Number(m[3])}` : d;
 }
 
 /** `2025-02-04` → `2/4`. */
