@@ -130,9 +130,17 @@ function itemWrites(sheet: SettingsSheet, key: SettingKey, value: string, nextRo
   ];
 }
 
-/** The writes that store `values` (only changed items); null when nothing changed. */
-export function settingsWrites(sheet: SettingsSheet, values: Record<SettingKey, string>): WriteBatch | null {
-  const changed = SETTING_KEYS.filter((k) => normalizeText(values[k]) !== normalizeText(sheet.values[k]));
+/** The items whose form value differs from what `sheet` holds. */
+export function changedItems(sheet: SettingsSheet, values: Record<SettingKey, string>): SettingKey[] {
+  return SETTING_KEYS.filter((k) => normalizeText(values[k]) !== normalizeText(sheet.values[k]));
+}
+
+/**
+ * The writes that store `values` into `sheet` (only the changed items, or the `only` ones); null
+ * when nothing is to be written.
+ */
+export function settingsWrites(sheet: SettingsSheet, values: Record<SettingKey, string>, only?: readonly SettingKey[]): WriteBatch | null {
+  const changed = only ? changedItems(sheet, values).filter((k) => only.includes(k)) : changedItems(sheet, values);
   if (changed.length === 0) return null;
   if (!sheet.exists) {
     const generated: GeneratedSheet = {
@@ -165,12 +173,14 @@ export function settingsWrites(sheet: SettingsSheet, values: Record<SettingKey, 
 export type SaveSettingsResult = { saved: false; sheet: SettingsSheet } | { saved: true; sheet: SettingsSheet };
 
 /**
- * Saves the form: reads 設定 afresh (so a row the user added meanwhile is respected), writes the
- * changed items in one commit and returns 設定 as it now reads.
+ * Saves the form: only the items the user changed in the form (against `loaded`, the 設定 the form
+ * was filled from) are written, into 設定 as it reads now — so a cell edited in Excel meanwhile is
+ * never overwritten by a stale form value, and a row added meanwhile is respected. One commit;
+ * returns 設定 as it then reads.
  */
-export async function saveSettings(port: WorkbookPort, values: Record<SettingKey, string>): Promise<SaveSettingsResult> {
+export async function saveSettings(port: WorkbookPort, values: Record<SettingKey, string>, loaded?: SettingsSheet): Promise<SaveSettingsResult> {
   const before = await loadSettings(port);
-  const batch = settingsWrites(before, values);
+  const batch = settingsWrites(before, values, loaded ? changedItems(loaded, values) : undefined);
   if (!batch) return { saved: false, sheet: before };
   await port.commit(batch);
   return { saved: true, sheet: await loadSettings(port) };

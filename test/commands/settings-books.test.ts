@@ -105,6 +105,15 @@ describe("an item given twice: the last wins, in the engine and the task pane al
     expect(saved.sheet.values.totalOffices).toBe("1110");
   });
 
+  it("a value edited in Excel after the form was loaded is not overwritten by the stale form", async () => {
+    const b = await reloaded(twice());
+    const pane = await loadSettings(b);
+    b.book.getWorksheet("設定")!.getCell("B5").value = 800; // the user edits 優先_被保護者数閾値 in Excel
+    await saveSettings(b, { ...pane.values, totalOffices: "1110" }, pane);
+    const ws = b.book.getWorksheet("設定")!;
+    expect([ws.getCell("B5").value, ws.getCell("B6").value]).toEqual([800, 1110]);
+  });
+
   it("saving an item that is not there appends a row below the table", async () => {
     const b = await reloaded(twice());
     await saveSettings(b, { ...emptyValues(), ...(await loadSettings(b)).values, surveyMonth: "2024-11" });

@@ -49,7 +49,7 @@ export function SettingsScreen() {
       setMessage("invalid");
       return;
     }
-    const done = await svc.run(2, (port) => saveSettings(port, values));
+    const done = await svc.run(2, (port) => saveSettings(port, values, sheet));
     if (!done) return;
     setSheet(done.sheet);
     setValues(done.sheet.values);
