@@ -4,7 +4,7 @@
  */
 import type { IsoDate, RawCell } from "./cell";
 import { countBySeverity, summarizeByRule, type Finding, type FindingValue, type RuleSummary, type SeverityCounts } from "./findings";
-import { PAYMENT_FUND_PREFIX, SHEET_NAMES, fieldDef, paymentFundKindFromName, type SheetKind } from "./schema/fields";
+import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName, type SheetKind } from "./schema/fields";
 import { formatSlashDate, isDateFormat, serialToIso } from "./dates";
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
 import type { Report, Rule, SheetContext } from "./rules/rule";
@@ -53,24 +53,14 @@ function findingValue(v: RawCell | undefined): FindingValue {
 }
 
 /**
- * A reported value as the user sees it in the cell: a date serial in a date cell is shown as the
- * date (`2025/06/01`, never `45809`). A number the user sees as a number (General format, e.g. the
- * `2025` of date-implausible), or whose format is unknown, stays a number.
+ * A reported value as the user sees it in the cell: a number in a cell formatted as a date is shown
+ * as Excel shows that date (`2025/6/1`, never the serial `45809`). A number the user sees as a
+ * number (General format, e.g. the `2025` of date-implausible), or whose format is unknown, stays.
  */
-export function shownValue(v: FindingValue, dateCell: boolean, format: string | undefined): FindingValue {
-  if (typeof v !== "number" || !dateCell) return v;
-  const iso = isDateFormat(format) ? serialToIso(v) : null;
+export function shownValue(v: FindingValue, format: string | undefined): FindingValue {
+  if (typeof v !== "number" || !isDateFormat(format)) return v;
+  const iso = serialToIso(v);
   return iso === null ? v : formatSlashDate(iso);
-}
-
-/** Whether a cell of the sheet is a date: its column maps to a date field, or its format shows a date. */
-function isDateCell(ctx: SheetContext, row: number, col: number): { date: boolean; format: string | undefined } {
-  const index = col - ctx.grid.left;
-  const format = ctx.grid.formats?.[row - ctx.grid.top]?.[index];
-  const field = ctx.table?.columns[index]?.field;
-  const header = ctx.table && row > ctx.table.headerRow;
-  const typed = ctx.kind !== null && field !== undefined && header === true && fieldDef(ctx.kind, field)?.type === "date";
-  return { date: typed || isDateFormat(format), format };
 }
 
 /** Finds tables once and runs the rules; `grids` in workbook order. */
@@ -124,8 +114,7 @@ function reporterFor(ctx: SheetContext, rule: Rule, sink: Finding[]): Report {
 
 function displayed(ctx: SheetContext, row: number, col: number, value: FindingValue): FindingValue {
   if (typeof value !== "number") return value;
-  const { date, format } = isDateCell(ctx, row, col);
-  return shownValue(value, date, format);
+  return shownValue(value, ctx.grid.formats?.[row - ctx.grid.top]?.[col - ctx.grid.left]);
 }
 
 function columnOrder(cell: string): number {
