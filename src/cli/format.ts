@@ -33,3 +33,13 @@ export const formatSignedPercent = (ratio: number, decimals = 1): string => {
   const s = formatPercent(Math.abs(ratio), decimals);
   return ratio > 0 ? `+${s}` : ratio < 0 ? `-${s}` : s;
 };
+
+/** Notes under a table (defaults used for unreadable 設定 values …), one `※` line each. */
+export function renderNotes(notes: readonly string[] | undefined): string[] {
+  return (notes ?? []).map((n) => `※${n}`);
+}
+
+/** The `notes` key of a JSON result: present only when there is something to say. */
+export function notesJson(notes: readonly string[] | undefined): { notes?: string[] } {
+  return notes && notes.length > 0 ? { notes: [...notes] } : {};
+}

@@ -19,12 +19,12 @@ import {
   type TopOffice,
   type VendorRow,
 } from "../domain/aggregates";
-import { parseDate } from "../domain/dates";
+import { DATE_CELL_FORMAT, parseDate } from "../domain/dates";
 import { officesOf } from "../domain/judge";
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster } from "./context";
+import { CommandError, notesField, readWorkbook, requireMaster, withNotes } from "./context";
 
 export interface AggregateOptions {
   /** The 閲覧停止 sheet; default the newest. */
@@ -43,6 +43,8 @@ export interface AggregateResult {
   top: TopOffice[];
   /** Present when a previous list exists. */
   remaining?: RemainingRow[];
+  /** What the figures must say about 設定 (defaults used for unreadable values). */
+  notes?: string[];
 }
 
 function latestDataDate(table: Table): IsoDate | null {
@@ -109,9 +111,9 @@ export async function aggregate(port: WorkbookPort, options: AggregateOptions = 
     const masterNames = new Map(offices.filter((o) => o.code && o.name).map((o) => [o.code!, o.name]));
     remaining = remainingRatios(list, listOf(previous, ctx.grids), masterNames);
   }
-  const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result };
+  const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result, ...notesField(ctx.settingsNotes) };
   if (remaining) out.remaining = remaining;
-  await port.commit({ sheets: [aggregateSheet(out)] });
+  await port.commit({ sheets: [withNotes(aggregateSheet(out), ctx.settingsNotes)] });
   return out;
 }
 
@@ -150,7 +152,7 @@ export function aggregateSheet(r: AggregateResult): GeneratedSheet {
       header: ["保険者コード", "保険者名", "初回検知", "前回件数", "今回件数", "残存割合"],
       tableName: "閲覧停止残存",
       rows: r.remaining.map((x) => [x.code, x.name, x.firstDetected ? { date: x.firstDetected } : null, x.previous, x.count, x.ratio]),
-      formats: [undefined, undefined, "yyyy/m/d", COUNT, COUNT, PERCENT],
+      formats: [undefined, undefined, DATE_CELL_FORMAT, COUNT, COUNT, PERCENT],
       notes: ["※残存割合 = 今回件数 / 前回件数（前回の一覧にない福祉事務所は空欄）"],
     });
   }

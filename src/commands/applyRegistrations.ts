@@ -4,10 +4,10 @@
  * a second run with the same list finds nothing to change and writes nothing.
  */
 import { dateOut, type IsoDate, type OutCell } from "../domain/cell";
-import { parseDate } from "../domain/dates";
+import { DATE_CELL_FORMAT, parseDate, todayInTokyo } from "../domain/dates";
 import { registrationChanges } from "../domain/registrations";
-import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
-import { cellAddress, detectPaymentFundKind, readTable } from "../domain/schema/table";
+import { PAYMENT_FUND_PREFIX, dateNear, nameDate, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
+import { cellAddress, detectPaymentFundKind, fieldFormat, fieldValue, readTable } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { CommandError, readWorkbook, requireMaster } from "./context";
 
@@ -27,7 +27,7 @@ export interface ApplyRegistrationsResult {
 
 export const CHANGE_LOG_HEADER = ["日時", "シート", "セル", "変更前", "変更後", "コマンド"];
 export const COMMAND_NAME = "apply-registrations";
-const DATE_FORMAT = "yyyy/m/d";
+const DATE_FORMAT = DATE_CELL_FORMAT;
 
 /** `2025-01-07 09:30` in Japan (UTC+9, no daylight saving), whatever the process time zone. */
 export function tokyoTimestamp(now: Date): string {
@@ -37,15 +37,47 @@ export function tokyoTimestamp(now: Date): string {
 
 const REGISTRATION_NAME = /登録状況/u;
 
-/** The newest registration list: the latest date in the name, else the last such tab. */
-export function newestRegistrationSheet(sheetNames: readonly string[]): string | null {
-  const lists = sheetNames.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX) && REGISTRATION_NAME.test(n));
-  let best: { name: string; date: IsoDate } | null = null;
-  for (const name of lists) {
-    const date = dateInSheetName(name);
-    if (date !== null && (best === null || date >= best.date)) best = { name, date };
+const registrationLists = (sheetNames: readonly string[]): string[] =>
+  sheetNames.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX) && REGISTRATION_NAME.test(n));
+
+/** The latest データ基準日 of a list, when it has that column. */
+function latestDataDate(grid: SheetGrid | undefined): IsoDate | null {
+  const table = grid ? readTable(grid, "pf-registration") : null;
+  if (!table || !table.fieldIndex.has("dataDate")) return null;
+  let latest: IsoDate | null = null;
+  for (const row of table.rows) {
+    const d = parseDate(fieldValue(table, row, "dataDate"), fieldFormat(table, row, "dataDate"));
+    if (d.ok && (latest === null || d.value > latest)) latest = d.value;
   }
-  return best?.name ?? lists.at(-1) ?? null;
+  return latest;
+}
+
+/** Each list's date: a full date in its name, else its データ基準日, else a month-day in its name placed near the others. */
+export function registrationListDates(names: readonly string[], grids: ReadonlyMap<string, SheetGrid> = new Map(), now?: Date): { name: string; date: IsoDate | null }[] {
+  const known = names.map((name) => {
+    const inName = nameDate(name);
+    return { name, inName, date: inName?.kind === "full" ? inName.date : latestDataDate(grids.get(name)) };
+  });
+  const dated = known.map((k) => k.date).filter((d): d is IsoDate => d !== null).sort();
+  const near = dated.at(-1) ?? todayInTokyo(now);
+  return known.map(({ name, inName, date }) => ({
+    name,
+    date: date ?? (inName?.kind === "monthDay" ? dateNear(inName.month, inName.day, near) : null),
+  }));
+}
+
+/** The newest of dated lists (null with the tied names when two share the newest date); undated lists only when none is dated: the last tab. */
+export function newestList(lists: readonly { name: string; date: IsoDate | null }[]): { sheet: string | null; tied: string[]; date: IsoDate | null } {
+  const dated = lists.filter((l): l is { name: string; date: IsoDate } => l.date !== null);
+  if (dated.length === 0) return { sheet: lists.at(-1)?.name ?? null, tied: [], date: null };
+  const date = dated.map((l) => l.date).sort().at(-1)!;
+  const tied = dated.filter((l) => l.date === date).map((l) => l.name);
+  return tied.length === 1 ? { sheet: tied[0], tied: [], date } : { sheet: null, tied, date };
+}
+
+/** The newest registration list by the date in its name (any common form), else the last such tab; null when none or two tie. */
+export function newestRegistrationSheet(sheetNames: readonly string[]): string | null {
+  return newestList(registrationListDates(registrationLists(sheetNames))).sheet;
 }
 
 function requireRegistrationList(name: string, grid: SheetGrid | undefined) {
@@ -63,10 +95,21 @@ function requireRegistrationList(name: string, grid: SheetGrid | undefined) {
 
 const logValue = (v: IsoDate | null | string): OutCell => (v === null ? null : parseDate(v).ok && /^\d{4}-\d{2}-\d{2}$/u.test(v) ? dateOut(v) : v);
 
+/** The newest list, or a CommandError naming the lists that could all be the newest. */
+function chooseNewest(sheetNames: readonly string[], grids: ReadonlyMap<string, SheetGrid>, now: Date | undefined): string | null {
+  const choice = newestList(registrationListDates(registrationLists(sheetNames), grids, now));
+  if (choice.tied.length > 1) {
+    throw new CommandError(
+      `最新の登録状況一覧を1つに決められません（${choice.tied.map((n) => `「${n}」`).join("と")}はどれも ${choice.date} の一覧です）。--sheet で取り込むシートを指定してください。`,
+    );
+  }
+  return choice.sheet;
+}
+
 export async function applyRegistrations(port: WorkbookPort, options: ApplyRegistrationsOptions = {}): Promise<ApplyRegistrationsResult> {
-  const listName = (names: readonly string[]) => options.sheet ?? newestRegistrationSheet(names);
-  const ctx = await readWorkbook(port, (names) => [listName(names) ?? ""]);
-  const sheet = listName(ctx.sheetNames);
+  // Without --sheet every registration list is read, so that a list named without a date can be dated by its データ基準日.
+  const ctx = await readWorkbook(port, (names) => (options.sheet ? [options.sheet] : registrationLists(names)));
+  const sheet = options.sheet ?? chooseNewest(ctx.sheetNames, ctx.grids, options.now);
   if (!sheet) {
     throw new CommandError("支払基金の登録状況シート（支払基金_登録状況_YYYYMMDD）がありません。一覧を貼り付けるか --sheet で指定してください。");
   }

@@ -7,7 +7,7 @@ import { parseDate, todayInTokyo } from "../domain/dates";
 import { readMaster, type Master } from "../domain/master";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readSettings, type Settings, type SettingsProblem } from "../domain/settings";
-import type { SheetGrid, WorkbookPort } from "../workbook/port";
+import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
 
 /** A command that cannot run at all (CLI exit 2); the message is one plain Japanese line. */
 export class CommandError extends Error {
@@ -23,6 +23,8 @@ export interface WorkbookContext {
   master: Master | null;
   settings: Settings;
   settingsProblems: SettingsProblem[];
+  /** Japanese lines every computed table carries: defaults used for unreadable 設定 values, ignored items. */
+  settingsNotes: string[];
 }
 
 /** Which sheets a command reads besides マスタ and 設定: names, every sheet, or a choice made from the names. */
@@ -39,8 +41,18 @@ export async function readWorkbook(port: WorkbookPort, extra: ExtraSheets = []):
   const grids = await port.readSheets([...new Set(wanted)].filter((n) => sheetNames.includes(n)));
   const masterGrid = grids.get(SHEET_NAMES.master);
   const master = masterGrid ? readMaster(masterGrid) : null;
-  const { settings, problems } = readSettings(grids.get(SHEET_NAMES.settings), master);
-  return { sheetNames, grids, master, settings, settingsProblems: problems };
+  const { settings, problems, notes } = readSettings(grids.get(SHEET_NAMES.settings), master);
+  return { sheetNames, grids, master, settings, settingsProblems: problems, settingsNotes: notes };
+}
+
+/** `{ notes }` when there is something to say, else nothing (results stay as they were without notes). */
+export const notesField = (notes: readonly string[] | undefined): { notes?: string[] } => (notes && notes.length > 0 ? { notes: [...notes] } : {});
+
+/** The sheet with `notes` added under its first table (where the figures they qualify are). */
+export function withNotes(sheet: GeneratedSheet, notes: readonly string[]): GeneratedSheet {
+  if (notes.length === 0 || sheet.blocks.length === 0) return sheet;
+  const [first, ...rest] = sheet.blocks;
+  return { ...sheet, blocks: [{ ...first, notes: [...(first.notes ?? []), ...notes] }, ...rest] };
 }
 
 /** The master, or a CommandError that says what to do. */

@@ -4,12 +4,12 @@
  * The sheet builder and the history loader are shared with the snapshot command.
  */
 import { dateOut, type IsoDate, type OutCell } from "../domain/cell";
-import { formatJapaneseDate, formatJapaneseMonth, formatShortDate, monthOf, parseDate } from "../domain/dates";
+import { DATE_CELL_FORMAT, formatJapaneseDate, formatJapaneseMonth, formatShortDate, monthOf, parseDate } from "../domain/dates";
 import { periodDiff, type OfficeChanges, type PeriodDiff } from "../domain/diff";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readHistory, snapshotState, type FrozenSnapshot, type SnapshotFigures, type SnapshotState } from "../domain/snapshot";
 import type { GeneratedSheet, SheetBlock, SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook } from "./context";
+import { CommandError, notesField, readWorkbook, withNotes } from "./context";
 
 export interface DiffOptions {
   /** D1; default the snapshot before D2. */
@@ -22,7 +22,7 @@ export const COUNT_FORMAT = "#,##0";
 export const SHARE_FORMAT = "0.0%";
 export const SIGNED_COUNT_FORMAT = "+#,##0;-#,##0;0";
 export const SIGNED_SHARE_FORMAT = "+0.0%;-0.0%;0.0%";
-export const DATE_FORMAT = "yyyy/m/d";
+export const DATE_FORMAT = DATE_CELL_FORMAT;
 
 // ---------------------------------------------------------------------------------------------
 // Loading frozen snapshots
@@ -146,11 +146,15 @@ export function choosePeriod(loaded: readonly LoadedSnapshot[], options: DiffOpt
   return { from, to };
 }
 
-export async function diff(port: WorkbookPort, options: DiffOptions = {}): Promise<PeriodDiff> {
+/** The period difference with what its figures must say about 設定 (SPEC §2). */
+export type DiffResult = PeriodDiff & { notes?: string[] };
+
+export async function diff(port: WorkbookPort, options: DiffOptions = {}): Promise<DiffResult> {
   const ctx = await readWorkbook(port, [SHEET_NAMES.history]);
   const loaded = loadStates(readHistory(ctx.grids.get(SHEET_NAMES.history)).snapshots, ctx.grids.get(SHEET_NAMES.settings));
   const { from, to } = choosePeriod(loaded, options);
   const result = periodDiff(from, to);
-  await port.commit({ sheets: [diffSheet(result, result)] });
-  return result;
+  const notes = to.state.notes ?? [];
+  await port.commit({ sheets: [withNotes(diffSheet(result, result), notes)] });
+  return { ...result, ...notesField(notes) };
 }

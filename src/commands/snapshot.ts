@@ -6,6 +6,7 @@
 import { dateOut, type OutCell } from "../domain/cell";
 import { officeChanges } from "../domain/diff";
 import { SHEET_NAMES } from "../domain/schema/fields";
+import { DEFAULT_THRESHOLD } from "../domain/settings";
 import {
   DATE_FORMAT,
   freezeMaster,
@@ -17,7 +18,7 @@ import {
   type SnapshotFigures,
 } from "../domain/snapshot";
 import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster, resolveAsOf } from "./context";
+import { CommandError, notesField, readWorkbook, requireMaster, resolveAsOf, withNotes } from "./context";
 import { COUNT_FORMAT, diffSheet, loadStates, SHARE_FORMAT, thresholdLabel } from "./diff";
 
 export interface SnapshotOptions {
@@ -41,7 +42,7 @@ export const TREND_SERIES = "未登録_福祉事務所数";
 
 /** スナップショット: one row per 基準日 and a line chart of the unregistered offices over time. */
 export function trendSheet(series: readonly SnapshotFigures[]): GeneratedSheet {
-  const large = thresholdLabel(series[series.length - 1]?.large.threshold ?? 1000);
+  const large = thresholdLabel(series[series.length - 1]?.large.threshold ?? DEFAULT_THRESHOLD);
   const header = [
     "基準日",
     TREND_SERIES, "未登録_被保護者数", "未登録_被保護者全数に対する割合", "未登録_福祉事務所全数に対する割合",
@@ -67,7 +68,10 @@ export function trendSheet(series: readonly SnapshotFigures[]): GeneratedSheet {
   };
 }
 
-export async function snapshot(port: WorkbookPort, options: SnapshotOptions = {}): Promise<SnapshotFigures> {
+/** The figures of the snapshot taken, with what they must say about 設定 (SPEC §2). */
+export type SnapshotResult = SnapshotFigures & { notes?: string[] };
+
+export async function snapshot(port: WorkbookPort, options: SnapshotOptions = {}): Promise<SnapshotResult> {
   const asOf = resolveAsOf(options.asOf, options.now);
   const ctx = await readWorkbook(port, [SHEET_NAMES.history]);
   const master = requireMaster(ctx);
@@ -82,6 +86,10 @@ export async function snapshot(port: WorkbookPort, options: SnapshotOptions = {}
   const series = snapshotSeries(loaded.map((l) => l.state));
   const latest = loaded.length - 1;
   const latestChanges = latest > 0 ? officeChanges(loaded[latest - 1].snapshot, loaded[latest].snapshot) : null;
-  await port.commit({ sheets: [historySheet(snapshots), trendSheet(series), diffSheet(series[latest], latestChanges)] });
-  return series[loaded.findIndex((l) => l.snapshot.asOf === asOf)];
+  const latestNotes = loaded[latest].state.notes ?? [];
+  await port.commit({
+    sheets: [historySheet(snapshots), withNotes(trendSheet(series), latestNotes), withNotes(diffSheet(series[latest], latestChanges), latestNotes)],
+  });
+  const taken = loaded.findIndex((l) => l.snapshot.asOf === asOf);
+  return { ...series[taken], ...notesField(loaded[taken].state.notes) };
 }

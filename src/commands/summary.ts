@@ -24,7 +24,7 @@ import { fieldValue, isBlankCell } from "../domain/schema/table";
 import { documentMonthsAt, fiscalYearEndAt, type Settings } from "../domain/settings";
 import { NO_ANSWER, planJapanese, surveyColumns, surveyRows, type SurveyColumn, type SurveyRow } from "../domain/survey";
 import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster, resolveAsOf } from "./context";
+import { CommandError, notesField, readWorkbook, requireMaster, resolveAsOf, withNotes } from "./context";
 
 export interface SummaryOptions {
   asOf?: string;
@@ -46,6 +46,8 @@ export interface SummaryResult {
   classRules: ClassRules;
   /** 判定_ columns that did not exist and were added at the right end of マスタ. */
   createdColumns: JudgeColumn[];
+  /** What the figures must say about 設定 (defaults used for unreadable values). */
+  notes?: string[];
 }
 
 /** Parses, sorts and de-duplicates the --dates list; empty = [as-of]. */
@@ -96,12 +98,12 @@ export async function summary(port: WorkbookPort, options: SummaryOptions = {}):
       distributionSheet(distribution),
       prioritySheet(classes, byRow, rules, asOf),
       documentsSheet(documents, documentTable, byRow, asOf),
-    ],
+    ].map((sheet) => withNotes(sheet, ctx.settingsNotes)),
     highlights: [judge.highlight],
   });
   const createdColumns = judge.ranges.filter((r) => r.row === master.table.headerRow).map((r) => r.values[0][0] as JudgeColumn);
   const rows = surveyRows(survey, settings.surveyMonth);
-  return { asOf, dates, survey, surveyRows: rows, distribution, classes, documents, documentTable, issueMonths, classRules: rules, createdColumns };
+  return { asOf, dates, survey, surveyRows: rows, distribution, classes, documents, documentTable, issueMonths, classRules: rules, createdColumns, ...notesField(ctx.settingsNotes) };
 }
 
 // ---------------------------------------------------------------------------------------------

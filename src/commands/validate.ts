@@ -3,8 +3,8 @@
  * findings to be written to 検証結果 as well (`write: true`), the CLI never writes.
  */
 import type { IsoDate } from "../domain/cell";
-import type { Finding, RuleSummary, SeverityCounts } from "../domain/findings";
-import { RULES, ruleTitle } from "../domain/rules";
+import { SEVERITY_LABEL, type Finding, type RuleSummary, type SeverityCounts } from "../domain/findings";
+import { RULE_IDS, RULES, ruleTitle } from "../domain/rules";
 import { verificationWrites } from "../domain/judge";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { validateSheets } from "../domain/validate";
@@ -33,6 +33,7 @@ export async function validate(port: WorkbookPort, options: ValidateOptions = {}
   const result = validateSheets(grids, {
     asOf,
     rules: RULES,
+    knownRules: RULE_IDS,
     disabledRules: [...ctx.settings.disabledRules, ...(options.disable ?? [])],
   });
   if (options.write) {
@@ -44,7 +45,6 @@ export async function validate(port: WorkbookPort, options: ValidateOptions = {}
 }
 
 export const FINDINGS_HEADER = ["シート", "行", "列", "セル", "ルール", "項目", "重要度", "内容", "値"];
-const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" } as const;
 
 export function findingsSheet(issues: readonly Finding[]): GeneratedSheet {
   return {
@@ -55,7 +55,7 @@ export function findingsSheet(issues: readonly Finding[]): GeneratedSheet {
       {
         header: FINDINGS_HEADER,
         tableName: "検証結果",
-        rows: issues.map((f) => [f.sheet, f.row, f.column, f.cell, f.rule, ruleTitle(f.rule), SEVERITY_JA[f.severity], f.message, f.value]),
+        rows: issues.map((f) => [f.sheet, f.row, f.column, f.cell, f.rule, ruleTitle(f.rule), SEVERITY_LABEL[f.severity], f.message, f.value]),
       },
     ],
   };

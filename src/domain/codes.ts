@@ -166,3 +166,21 @@ export function containsProbableMyNumber(v: RawCell): boolean {
   }
   return typeof v === "string" && textHasMyNumber(v);
 }
+
+/** The shortest text and the smallest / first too-large numbers that can hold 12 digits. */
+const MIN_MYNUMBER_TEXT = 12;
+const MIN_MYNUMBER = 1e11;
+const MAX_MYNUMBER = 1e12;
+
+/**
+ * A probable 個人番号 in a cell: the one definition the rule (mynumber-present), the finding values
+ * and the mask all use. The cheap length filter runs first, so ordinary cells cost one comparison.
+ */
+export function holdsProbableMyNumber(v: RawCell): boolean {
+  if (typeof v === "string") return v.length >= MIN_MYNUMBER_TEXT && containsProbableMyNumber(v);
+  if (typeof v === "number") {
+    const a = v < 0 ? -v : v;
+    return a >= MIN_MYNUMBER && a < MAX_MYNUMBER && containsProbableMyNumber(v);
+  }
+  return false;
+}

@@ -307,6 +307,29 @@ export function formatJapaneseMonth(m: IsoMonth): string {
   return `${era.name}${n === 1 ? "元" : n}年${mo}月`;
 }
 
+/**
+ * True for an Excel number format that shows a date (y, m or d outside quotes, escapes and
+ * [colour]/[$-locale] brackets). `General`, `0.0%`, `#,##0` and `@` are not dates.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"/gu, "").replace(/\\./gu, "").replace(/\[[^\]]*\]/gu, "");
+  if (/general/iu.test(bare)) return false;
+  return /[ymdge]/iu.test(bare.replace(/[Ee][+-]/gu, ""));
+}
+
+/** The number format of every date cell the add-in writes (one definition). */
+export const DATE_CELL_FORMAT = "yyyy/m/d";
+
+/**
+ * A date as text for people, as Excel shows a DATE_CELL_FORMAT cell (findings, the task pane):
+ * `2025-06-01` → `2025/6/1`. Anything that is not an ISO date is returned as it is.
+ */
+export function formatSlashDate(d: IsoDate): string {
+  const m = ISO_DATE.exec(d);
+  return m ? `${m[1]}/${Number(m[2])}/${Number(m[3])}` : d;
+}
+
 /** `2025-02-04` → `2/4`. */
 export function formatShortDate(d: IsoDate): string {
   return `${monthNumberOf(d)}/${Number(d.slice(8, 10))}`;

@@ -40,25 +40,49 @@ export interface PeriodDiff extends SnapshotFigures, OfficeChanges {
   to: IsoDate;
 }
 
-type FieldType = "date" | "count" | "other";
+type FieldType = "date" | "count" | "code" | "other";
+
+/** A compared column: known fields by field (so a renamed header is followed), others by header text. */
+interface DiffColumn {
+  key: string;
+  /** The header as written in that snapshot. */
+  header: string;
+  index: number;
+  type: FieldType;
+}
 
 interface KeyedRows {
   /** code → frozen row (the first row of a code; validate reports duplicates). */
   rows: Map<string, FrozenValue[]>;
   order: string[];
   names: Map<string, string>;
-  /** header → how its values compare. */
-  types: Map<string, FieldType>;
+  /** The compared columns in sheet order (判定_ columns left out: they are derived). */
+  columns: DiffColumn[];
+}
+
+function columnType(field: string | undefined): FieldType {
+  const type = field ? fieldDef("master", field)?.type : undefined;
+  return type === "date" || type === "count" || type === "code" ? type : "other";
+}
+
+/** The compared columns of a frozen snapshot: the column a field is read from is keyed by the field. */
+function diffColumns(snapshot: FrozenSnapshot, table: ReturnType<typeof frozenTable>): DiffColumn[] {
+  const keyed = new Set<string>();
+  return snapshot.headers.flatMap((header, index): DiffColumn[] => {
+    if (isJudgeHeader(header)) return [];
+    const column = table?.columns[index];
+    const field = column?.field !== undefined && table?.fieldIndex.get(column.field) === index ? column.field : undefined;
+    const key = field ? `field:${field}` : `header:${header}`;
+    if (keyed.has(key)) return [];
+    keyed.add(key);
+    return [{ key, header, index, type: columnType(field) }];
+  });
 }
 
 function keyedRows(snapshot: FrozenSnapshot): KeyedRows {
   const table = frozenTable(snapshot);
-  const out: KeyedRows = { rows: new Map(), order: [], names: new Map(), types: new Map() };
+  const out: KeyedRows = { rows: new Map(), order: [], names: new Map(), columns: diffColumns(snapshot, table) };
   if (!table) return out;
-  for (const c of table.columns) {
-    const type = c.field ? fieldDef("master", c.field)?.type : undefined;
-    out.types.set(snapshot.headers[c.index], type === "date" ? "date" : type === "count" ? "count" : "other");
-  }
   const codeIndex = table.fieldIndex.get("code");
   const nameIndex = table.fieldIndex.get("name");
   if (codeIndex === undefined) return out;
@@ -81,7 +105,10 @@ export function diffValue(v: FrozenValue | undefined): DiffValue {
   return v;
 }
 
-/** The form two values are compared in: dates by value, counts by number, text after NFKC and trimming. */
+/**
+ * The form two values are compared in: dates by value, counts by number, codes as 8 digits, text
+ * after NFKC and trimming — so a value retyped as a number (or as text) is the same value.
+ */
 function comparable(v: DiffValue, type: FieldType): string {
   if (v === null || normalizeText(v) === "") return "";
   if (type === "date") {
@@ -92,27 +119,34 @@ function comparable(v: DiffValue, type: FieldType): string {
     const n = parseCount(v);
     if (n.ok) return `n:${n.value}`;
   }
-  return `${typeof v}:${normalizeText(v)}`;
+  if (type === "code") {
+    const c = parseOfficeCode(v);
+    if (c.ok) return `c:${c.value}`;
+  }
+  return `t:${normalizeText(v)}`;
 }
 
 /** Office-level changes from D1 to D2 (the add-in's own 判定_ columns are derived, so they are left out). */
 export function officeChanges(from: FrozenSnapshot, to: FrozenSnapshot): OfficeChanges {
   const a = keyedRows(from);
   const b = keyedRows(to);
-  const headers = [...new Set([...to.headers, ...from.headers])].filter((h) => !isJudgeHeader(h));
-  const aIndex = new Map(from.headers.map((h, i) => [h, i]));
-  const bIndex = new Map(to.headers.map((h, i) => [h, i]));
+  // Columns of D2, then those only D1 had; a field keeps its place whatever its header became.
+  const aColumns = new Map(a.columns.map((c) => [c.key, c]));
+  const bColumns = new Map(b.columns.map((c) => [c.key, c]));
+  const keys = [...new Set([...b.columns.map((c) => c.key), ...a.columns.map((c) => c.key)])];
   const changes: OfficeChange[] = [];
   for (const code of b.order) {
     const before = a.rows.get(code);
     if (!before) continue;
     const after = b.rows.get(code)!;
     const name = b.names.get(code) || a.names.get(code) || "";
-    for (const h of headers) {
-      const x = diffValue(aIndex.has(h) ? before[aIndex.get(h)!] : null);
-      const y = diffValue(bIndex.has(h) ? after[bIndex.get(h)!] : null);
-      const type = b.types.get(h) ?? a.types.get(h) ?? "other";
-      if (comparable(x, type) !== comparable(y, type)) changes.push({ code, name, field: h, from: x, to: y });
+    for (const key of keys) {
+      const ca = aColumns.get(key);
+      const cb = bColumns.get(key);
+      const x = diffValue(ca ? before[ca.index] : null);
+      const y = diffValue(cb ? after[cb.index] : null);
+      const type = cb?.type ?? ca?.type ?? "other";
+      if (comparable(x, type) !== comparable(y, type)) changes.push({ code, name, field: (cb ?? ca)!.header, from: x, to: y });
     }
   }
   const added = b.order.filter((c) => !a.rows.has(c));

@@ -5,6 +5,9 @@
 export const SEVERITIES = ["error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** The Japanese label of a severity, for every table, sheet and screen (one definition). */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "エラー", warning: "警告", info: "情報" };
+
 export type FindingValue = string | number | boolean | null;
 
 export interface Finding {

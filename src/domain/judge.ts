@@ -18,7 +18,7 @@ import { isRegisteredAt, type Master, type OfficeRecord } from "./master";
 import { JUDGE_COLUMNS } from "./schema/fields";
 import { columnLetters, headerKey } from "./schema/table";
 import { HIGHLIGHT_MARKER, type HighlightSpec, type RangeWrite } from "../workbook/port";
-import type { Finding } from "./findings";
+import { SEVERITY_LABEL, type Finding } from "./findings";
 
 export type JudgeColumn = (typeof JUDGE_COLUMNS)[number];
 
@@ -144,7 +144,6 @@ export function judgeWrites(input: JudgeInput): JudgeWrites {
   };
 }
 
-const SEVERITY_LABEL = { error: "エラー", warning: "警告", info: "情報" } as const;
 
 /**
  * 判定_検証 for every master row: the titles of the rules that found something on it, by severity

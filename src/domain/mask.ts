@@ -20,9 +20,10 @@
  * recomputed so the pseudo code still validates.
  */
 import type { OutCell, RawCell } from "./cell";
-import { containsProbableMyNumber, officeCheckDigit, parseOfficeCode } from "./codes";
-import { PAYMENT_FUND_PREFIX, SHEET_NAMES, type SheetKind, paymentFundKindFromName } from "./schema/fields";
-import { detectPaymentFundKind, headerKey, isBlankCell, isBlankRow, readTable, type Table } from "./schema/table";
+import { holdsProbableMyNumber, officeCheckDigit, parseOfficeCode } from "./codes";
+import { SCHEMAS, SHEET_NAMES, type SheetKind } from "./schema/fields";
+import { headerKey, isBlankCell, isBlankRow, readTable, type Table } from "./schema/table";
+import { classifySheet } from "./validate";
 import { nfkc } from "./text";
 import type { SheetGrid } from "../workbook/port";
 
@@ -37,20 +38,28 @@ const MASKED_FIELDS: Partial<Record<SheetKind, string[]>> = {
   "pf-errors": ["insuredNumber", "personName", "personKana", "birthDate", "address"],
 };
 
+/** The header names of fields of the engine's schemas (label and synonyms), for sheets read by header name. */
+function schemaHeaders(fields: Partial<Record<SheetKind, readonly string[]>>): string[] {
+  return Object.entries(fields).flatMap(([kind, keys]) =>
+    SCHEMAS[kind as SheetKind].fields.filter((f) => keys!.includes(f.key)).flatMap((f) => [f.label, ...f.synonyms]),
+  );
+}
+
 /**
- * Header names (compared as headerKey) whose columns are masked on any sheet: the synonyms of the
- * masked fields, plus a person's contact details a consultant may keep in an extra column.
+ * Header names (compared as headerKey) whose columns are masked on any sheet: every name the table
+ * reader knows for the masked fields (the same header detection as everywhere), plus a person's
+ * contact details a consultant may keep in an extra column.
  */
 export const MASKED_HEADERS: ReadonlySet<string> = new Set(
   [
-    "福祉事務所名", "福祉事務所", "保険者名", "自治体名", "自治体", "市区町村名", "市区町村", "市町村名",
-    "氏名", "漢字氏名", "氏名カナ", "カナ氏名", "生年月日", "住所", "被保険者番号", "被保険者記号番号", "被保険者校番",
+    ...schemaHeaders(MASKED_FIELDS),
+    "市区町村名", "市区町村", "市町村名",
     "担当者", "担当者名", "電話番号", "電話", "メールアドレス", "連絡先",
   ].map(headerKey),
 );
 
-/** Header names of office-code columns (pseudo-coded with hashCodes). */
-export const CODE_HEADERS: ReadonlySet<string> = new Set(["保険者コード", "保険者番号", "公費負担者番号"].map(headerKey));
+/** Header names of office-code columns (pseudo-coded with hashCodes): the schema's names for 保険者コード. */
+export const CODE_HEADERS: ReadonlySet<string> = new Set(schemaHeaders({ master: ["code"] }).map(headerKey));
 
 /** Headers of the "field" column of field / value layouts (検証結果's 列, 期間差分's 項目). */
 const FIELD_HEADERS: ReadonlySet<string> = new Set(["列", "項目"].map(headerKey));
@@ -133,12 +142,8 @@ export function pseudoCoder(salt: string): (code8: string) => string {
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-/** True when the cell is, or contains, a probable 個人番号 (cheap length filter first). */
-export function holdsProbableMyNumber(v: RawCell): boolean {
-  if (typeof v === "string") return v.length >= 12 && containsProbableMyNumber(v);
-  if (typeof v === "number") return Math.abs(v) >= 1e11 && Math.abs(v) < 1e12 && containsProbableMyNumber(v);
-  return false;
-}
+/** True when the cell is, or contains, a probable 個人番号: the shared definition (codes.ts), the rule's own. */
+export { holdsProbableMyNumber };
 
 /** Every cell of a grid that holds a probable 個人番号, as 1-based (row, col). */
 export function myNumberCells(grid: SheetGrid): { row: number; col: number }[] {
@@ -154,12 +159,10 @@ export function myNumberCells(grid: SheetGrid): { row: number; col: number }[] {
 const textKey = (v: RawCell): string => (typeof v === "string" ? nfkc(v).trim() : "");
 const cellHeaderKey = (v: RawCell): string => (typeof v === "string" ? headerKey(v) : "");
 
-/** The engine's table on a sheet, when the sheet is マスタ or a recognisable 支払基金_ list. */
+/** The engine's table on a sheet, when validate would read it as マスタ or a 支払基金_ list (same classification, same header detection). */
 function engineTable(grid: SheetGrid): Table | null {
-  if (grid.name === SHEET_NAMES.master) return readTable(grid, "master");
-  if (!grid.name.startsWith(PAYMENT_FUND_PREFIX)) return null;
-  const kind = paymentFundKindFromName(grid.name) ?? detectPaymentFundKind(grid);
-  return kind ? readTable(grid, kind) : null;
+  const kind = classifySheet(grid);
+  return kind && kind !== "settings" ? readTable(grid, kind) : null;
 }
 
 /** 0-based grid columns of a table to mask, and of its code column. */

@@ -6,6 +6,7 @@ import type { IsoDate, IsoMonth, RawCell } from "./cell";
 import { parseOfficeCode } from "./codes";
 import { parseCount } from "./numbers";
 import { parseDate } from "./dates";
+import { implausibility, isEventDateField } from "./event-dates";
 import { parsePlanChain, planMonth, type Plan } from "./plans";
 import { normalizeText } from "./text";
 import { fieldFormat, fieldValue, readTable, type Table, type TableRow } from "./schema/table";
@@ -65,8 +66,12 @@ function text(table: Table, row: TableRow, field: string): string {
 function date(table: Table, row: TableRow, field: string): IsoDate | null {
   const v = fieldValue(table, row, field);
   if (v === null || v === "") return null;
-  const parsed = parseDate(v, fieldFormat(table, row, field));
-  return parsed.ok ? parsed.value : null;
+  const format = fieldFormat(table, row, field);
+  const parsed = parseDate(v, format);
+  if (!parsed.ok) return null;
+  // 2025 in a start-date cell is not a registration (date-implausible reports it).
+  if (isEventDateField(table.kind, field) && implausibility(v, parsed.value, format) !== null) return null;
+  return parsed.value;
 }
 
 function plan(v: RawCell): Plan | null {

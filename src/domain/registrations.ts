@@ -8,6 +8,7 @@
 import type { IsoDate, RawCell } from "./cell";
 import { parseOfficeCode } from "./codes";
 import { parseDate } from "./dates";
+import { eventDate } from "./event-dates";
 import type { Master } from "./master";
 import { fieldFormat, fieldValue, isBlankCell, type Table } from "./schema/table";
 import { normalizeText } from "./text";
@@ -40,8 +41,9 @@ export function listedStartDates(list: Table): { dates: Map<string, IsoDate>; co
       seen.add(code.value);
       codes.push(code.value);
     }
-    const date = parseDate(fieldValue(list, row, "startDate"), fieldFormat(list, row, "startDate"));
-    if (date.ok) dates.set(code.value, date.value);
+    // A bare number or a pre-2021 date in the list is date-implausible, never applied.
+    const date = eventDate(fieldValue(list, row, "startDate"), fieldFormat(list, row, "startDate"));
+    if (date !== null) dates.set(code.value, date);
   }
   return { dates, codes };
 }

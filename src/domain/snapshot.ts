@@ -9,7 +9,7 @@
  * numbers as numbers, text as text (a text `2025/1/7` stays text), blanks as null.
  */
 import { dateOut, isDateOut, type IsoDate, type OutCell, type RawCell } from "./cell";
-import { parseDate, serialToIso } from "./dates";
+import { DATE_CELL_FORMAT, isDateFormat, parseDate, serialToIso } from "./dates";
 import { isRegisteredAt, readMaster, type Master, type OfficeRecord } from "./master";
 import { fieldDef, JUDGE_PREFIX } from "./schema/fields";
 import { HEADER_SEARCH_ROWS, headerKey, isBlankRow, readTable, type Table } from "./schema/table";
@@ -29,21 +29,13 @@ export interface FrozenSnapshot {
 
 /** The first column of スナップショット履歴. */
 export const HISTORY_DATE_HEADER = "基準日";
-export const DATE_FORMAT = "yyyy/m/d";
+export const DATE_FORMAT = DATE_CELL_FORMAT;
 
 // ---------------------------------------------------------------------------------------------
 // Freezing
 
-/**
- * True for an Excel number format that shows a date (y, m or d outside quotes, escapes and
- * [colour]/[$-locale] brackets). `General`, `0.0%`, `#,##0` and `@` are not dates.
- */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  const bare = format.replace(/"[^"]*"/gu, "").replace(/\\./gu, "").replace(/\[[^\]]*\]/gu, "");
-  if (/general/iu.test(bare)) return false;
-  return /[ymdge]/iu.test(bare.replace(/[Ee][+-]/gu, ""));
-}
+/** Moved to dates.ts (one definition of a date format); re-exported for existing callers. */
+export { isDateFormat } from "./dates";
 
 /**
  * Whether a master header names a date field (資格情報登録開始日, アンケート回答日 …), by the same
@@ -196,6 +188,8 @@ export interface SnapshotState {
   asOf: IsoDate;
   offices: OfficeRecord[];
   settings: Settings;
+  /** What the figures must say about 設定 (defaults used for unreadable values, computed from these rows). */
+  notes?: string[];
 }
 
 /**
@@ -205,7 +199,8 @@ export interface SnapshotState {
 export function snapshotState(snapshot: FrozenSnapshot, settingsGrid: SheetGrid | undefined): SnapshotState | null {
   const master = frozenMaster(snapshot);
   if (!master) return null;
-  return { asOf: snapshot.asOf, offices: master.offices, settings: readSettings(settingsGrid, master).settings };
+  const { settings, notes } = readSettings(settingsGrid, master);
+  return { asOf: snapshot.asOf, offices: master.offices, settings, notes };
 }
 
 // ---------------------------------------------------------------------------------------------

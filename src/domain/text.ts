@@ -4,8 +4,14 @@
  */
 import type { RawCell } from "./cell";
 
-const BLANK = /^[\s\u200B]*$/;
-const WHITESPACE = /[\s\u200B]+/g;
+/**
+ * What counts as blank, everywhere (one definition): whitespace of any kind (\s covers the no-break
+ * space U+00A0, U+3000 and U+FEFF) and the invisible zero-width characters people paste from the web.
+ */
+const BLANK = /^[\s\u200B\u200C\u200D\u2060]*$/;
+const WHITESPACE = /[\s\u200B\u200C\u200D\u2060]+/g;
+/** List values (公文書_発出月, 無効ルール, the summary's dates) are separated by `,` `、` `;` or spaces. */
+const LIST_SEPARATOR = /[,、，;；\s\u200B]+/u;
 
 /**
  * True when NFKC provably leaves `s` unchanged: every character is ASCII, hiragana, katakana (not
@@ -46,16 +52,26 @@ export function numberToText(n: number): string {
   return String(n);
 }
 
+const EDGE_INVISIBLES = /^[\s\u200B\u200C\u200D\u2060]+|[\s\u200B\u200C\u200D\u2060]+$/g;
+const isInvisible = (c: number): boolean => c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060;
+
+/** trim() that also drops zero-width characters at either end (trim() keeps them). */
+function trimBlank(s: string): string {
+  const t = s.trim();
+  if (t.length === 0 || (!isInvisible(t.charCodeAt(0)) && !isInvisible(t.charCodeAt(t.length - 1)))) return t;
+  return t.replace(EDGE_INVISIBLES, "");
+}
+
 /** The cell as trimmed NFKC text: null → '', booleans → 'TRUE' / 'FALSE'. */
 export function normalizeText(v: RawCell): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return nfkc(v).trim();
+  if (typeof v === "string") return trimBlank(nfkc(v));
   if (typeof v === "number") return numberToText(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return "";
 }
 
-/** True for null, '' and whitespace-only text (including U+3000 and zero-width spaces). */
+/** True for null, '' and whitespace-only text (including U+3000, no-break and zero-width spaces). */
 export function isBlank(v: RawCell): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== "string") return false;
@@ -69,4 +85,9 @@ export function isBlank(v: RawCell): boolean {
 /** NFKC text with every space and line break removed: the key for comparing headers and labels. */
 export function compactKey(s: string): string {
   return nfkc(s).replace(WHITESPACE, "");
+}
+
+/** The items of a list value: split on `,` `、` `;` (ASCII or full-width) and spaces, blanks dropped. */
+export function splitList(s: string): string[] {
+  return nfkc(s).split(LIST_SEPARATOR).filter(Boolean);
 }

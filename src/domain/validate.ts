@@ -5,9 +5,10 @@
 import type { IsoDate, RawCell } from "./cell";
 import { countBySeverity, summarizeByRule, type Finding, type FindingValue, type RuleSummary, type SeverityCounts } from "./findings";
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName, type SheetKind } from "./schema/fields";
+import { formatSlashDate, isDateFormat, serialToIso } from "./dates";
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
 import type { Report, Rule, SheetContext } from "./rules/rule";
-import { containsProbableMyNumber, parseOfficeCode } from "./codes";
+import { holdsProbableMyNumber, parseOfficeCode } from "./codes";
 import type { SheetGrid } from "../workbook/port";
 
 export interface ValidateOptions {
@@ -15,6 +16,8 @@ export interface ValidateOptions {
   /** Rule ids switched off (from 設定 無効ルール or the caller). */
   disabledRules?: readonly string[];
   rules: readonly Rule[];
+  /** Every rule id there is (the registry's), so that a misspelt id in 無効ルール is reported. */
+  knownRules?: readonly string[];
   /** When given, each rule's total check time in ms is added here (like ESLint's TIMING=1). */
   timings?: Map<string, number>;
 }
@@ -46,7 +49,18 @@ export function masterCodeSet(master: Table | null): Set<string> | null {
 
 /** The value a finding may show: never a probable 個人番号, whichever rule reports the cell. */
 function findingValue(v: RawCell | undefined): FindingValue {
-  return v === undefined || containsProbableMyNumber(v) ? null : v;
+  return v === undefined || holdsProbableMyNumber(v) ? null : v;
+}
+
+/**
+ * A reported value as the user sees it in the cell: a number in a cell formatted as a date is shown
+ * as Excel shows that date (`2025/6/1`, never the serial `45809`). A number the user sees as a
+ * number (General format, e.g. the `2025` of date-implausible), or whose format is unknown, stays.
+ */
+export function shownValue(v: FindingValue, format: string | undefined): FindingValue {
+  if (typeof v !== "number" || !isDateFormat(format)) return v;
+  const iso = serialToIso(v);
+  return iso === null ? v : formatSlashDate(iso);
 }
 
 /** Finds tables once and runs the rules; `grids` in workbook order. */
@@ -63,7 +77,7 @@ export function validateSheets(grids: readonly SheetGrid[], options: ValidateOpt
 
   const issues: Finding[] = [];
   grids.forEach((grid, i) => {
-    const ctx: SheetContext = { sheet: grid.name, grid, kind: kinds[i], table: tables[i], asOf: options.asOf, masterCodes };
+    const ctx: SheetContext = { sheet: grid.name, grid, kind: kinds[i], table: tables[i], asOf: options.asOf, masterCodes, knownRules: options.knownRules };
     for (const rule of rules) {
       const { sheets } = rule.meta;
       if (sheets !== "any" && (ctx.kind === null || !sheets.includes(ctx.kind))) continue;
@@ -93,9 +107,14 @@ function reporterFor(ctx: SheetContext, rule: Rule, sink: Finding[]): Report {
       rule: rule.meta.id,
       severity: rule.meta.severity,
       message: input.message ?? rule.meta.message,
-      value: findingValue(input.value),
+      value: input.col !== undefined ? displayed(ctx, input.row, input.col, findingValue(input.value)) : findingValue(input.value),
     });
   };
+}
+
+function displayed(ctx: SheetContext, row: number, col: number, value: FindingValue): FindingValue {
+  if (typeof value !== "number") return value;
+  return shownValue(value, ctx.grid.formats?.[row - ctx.grid.top]?.[col - ctx.grid.left]);
 }
 
 function columnOrder(cell: string): number {

@@ -23,7 +23,7 @@ import { ApplyScreen } from "./screens/ApplyScreen";
 import { DiffScreen } from "./screens/DiffScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { ShareScreen } from "./screens/ShareScreen";
-import { loadSettingsSheet } from "./settings";
+import { loadSettings } from "../commands/settings";
 import { SnapshotScreen } from "./screens/SnapshotScreen";
 import { SummaryScreen } from "./screens/SummaryScreen";
 import { ValidateScreen } from "./screens/ValidateScreen";
@@ -105,7 +105,7 @@ function Shell() {
   useEffect(() => {
     // The default 基準日 lives in the workbook (設定); read it quietly, without the progress bar.
     let live = true;
-    loadSettingsSheet(svc.port)
+    loadSettings(svc.port)
       .then((sheet) => {
         const d = parseDate(sheet.values.asOfDefault);
         if (live && d.ok) svc.setDefaultAsOf(d.value);

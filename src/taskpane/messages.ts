@@ -2,8 +2,8 @@
  * Every piece of text the task pane shows, in one place. Keep all UI wording here (Japanese);
  * components only refer to these keys. Functions build text that embeds numbers or names.
  */
-import type { Severity } from "../domain/findings";
-import { SETTING_ITEMS } from "../domain/settings";
+import { SEVERITY_LABEL, type Severity } from "../domain/findings";
+import { AS_OF_DEFAULT_ITEM, SETTING_DEFAULT_LABELS, SETTING_ITEMS, SETTING_VALUE_HINTS } from "../domain/settings";
 
 const n = (v: number): string => v.toLocaleString("ja-JP");
 
@@ -71,11 +71,7 @@ export const M = {
     noSheets: "対象のシートがありません。",
   },
 
-  severity: {
-    error: "エラー",
-    warning: "警告",
-    info: "情報",
-  } satisfies Record<Severity, string>,
+  severity: SEVERITY_LABEL satisfies Record<Severity, string>,
 
   validate: {
     heading: "ブックの検証",
@@ -253,7 +249,7 @@ export const M = {
   settings: {
     /** The 設定 sheet's header row and the item the task pane adds (workbook text, not only UI). */
     sheetHeader: ["項目", "値"],
-    asOfDefaultItem: "既定_基準日",
+    asOfDefaultItem: AS_OF_DEFAULT_ITEM,
     heading: "設定",
     intro: "ブックの「設定」シートの値です。空欄の項目は既定値を使います。保存するとシートに書き込みます（設定はブックの中に保存されます）。",
     load: "設定を読み込む",
@@ -263,24 +259,11 @@ export const M = {
     defaultHint: (v: string) => `既定値: ${v}`,
     // The items are labelled with their names in the 設定 sheet.
     items: { asOfDefault: "既定の基準日", ...SETTING_ITEMS },
-    defaults: {
-      asOfDefault: "今日（日本時間）",
-      totalOffices: "マスタの行数",
-      totalRecipients: "マスタの被保護者数の合計",
-      largeThreshold: "1000",
-      surveyMonth: "2024-10",
-      documentMonths: "基準日の翌月と翌々月",
-      fiscalYearEnd: "基準日から求める",
-      disabledRules: "なし",
-    },
-    invalid: {
-      count: "0 以上の整数を入力してください。",
-      positive: "1 以上の整数を入力してください。",
-      month: "年月を入力してください（例: 2024-10、令和6年10月）。",
-      months: "年月をカンマ区切りで入力してください（例: 2025-03, 2025-04）。",
-      date: "日付を入力してください（例: 2025-02-04）。",
-      rules: (ids: string) => `知らないルールがあります: ${ids}`,
-    },
+    // The defaults and the input checks are the 設定 parser's own (domain/settings).
+    defaults: SETTING_DEFAULT_LABELS,
+    invalid: SETTING_VALUE_HINTS,
+    issuesTitle: (count: number) => `「設定」シートの指摘（${n(count)} 件）`,
+    issueLine: (cell: string, message: string) => `${cell}: ${message}`,
     fixFirst: "入力に誤りがあります。赤く表示された項目を直してください。",
     unchanged: "変更はありません。",
   },

@@ -129,7 +129,7 @@ describe("isDateFormat", () => {
 });
 
 describe("snapshot figures", () => {
-  const settings = { totalOffices: 10, totalRecipients: 10_000, largeThreshold: 1000, surveyMonth: "2024-10", documentMonths: null, fiscalYearEnd: null, disabledRules: [] };
+  const settings = { totalOffices: 10, totalRecipients: 10_000, largeThreshold: 1000, surveyMonth: "2024-10", documentMonths: null, fiscalYearEnd: null, disabledRules: [], columns: {} };
   const office = (i: number, recipients: number, startDate: string | null) => ({ ...master.offices[0], row: i + 1, code: code(i), name: `${i}市`, recipients, startDate });
   const d1: SnapshotState = {
     asOf: "2024-12-17",

@@ -49,6 +49,10 @@ const PLANTS: Plant[] = [
   { rule: "name-whitespace", count: 1, sheets: [errors(["東京都千代田区霞が関1-2-2", "基金  洋子"])] },
   { rule: "sheet-unrecognised", count: 1, sheets: [{ name: "支払基金_その他", rows: [["メモ", "件数"], ["x", 1]] }] },
   { rule: "header-duplicate", count: 1, master: [] },
+  { rule: "date-implausible", count: 1, master: [[code(105), "Q福祉事務所", 1, 2025, "東京都", null, null, null, null]] },
+  { rule: "settings-unknown", count: 1, sheets: [{ name: "設定", rows: [["項目", "値"], ["全数_福祉事務数", 1104]] }] },
+  { rule: "settings-invalid", count: 1, sheets: [{ name: "設定", rows: [["項目", "値"], ["優先_被保護者数閾値", "500人以上"]] }] },
+  { rule: "settings-duplicate", count: 1, sheets: [{ name: "設定", rows: [["項目", "値"], ["アンケート_基準月", "2024-10"], ["アンケート_基準月", "2024-11"]] }] },
 ];
 
 function suspension(...rows: RawCell[][]): SheetInput {

@@ -7,7 +7,7 @@ import type { SheetGrid, WorkbookPort, WriteBatch } from "../../src/workbook/por
 import { groupFindings } from "../../src/taskpane/findings";
 import { M } from "../../src/taskpane/messages";
 import { CancelledError, describeError, guardPort } from "../../src/taskpane/runner";
-import { checkSetting, emptyValues, readSettingsSheet, settingsWrites } from "../../src/taskpane/settings";
+import { checkSetting, emptyValues, readSettingsSheet, settingsWrites } from "../../src/commands/settings";
 
 const finding = (sheet: string, rule: string, severity: Finding["severity"], row: number): Finding => ({
   sheet,

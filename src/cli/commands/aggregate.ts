@@ -1,6 +1,6 @@
 import { aggregate, basisLabel, type AggregateResult } from "../../commands/aggregate";
 import { defineCommand } from "../command";
-import { formatInt, formatPercent, renderTable } from "../format";
+import { formatInt, formatPercent, notesJson, renderNotes, renderTable } from "../format";
 
 /** How many 残存割合 rows the terminal shows; the sheet and --json have them all. */
 const SHOWN_REMAINING = 20;
@@ -16,6 +16,7 @@ export default defineCommand<AggregateResult>({
     byPrefecture: r.byPrefecture,
     top: r.top,
     ...(r.remaining ? { remaining: r.remaining } : {}),
+    ...notesJson(r.notes),
   }),
   render(r) {
     const label = basisLabel(r.basis);
@@ -24,6 +25,7 @@ export default defineCommand<AggregateResult>({
       ["ベンダー名", "件数", "割合", "福祉事務所の割合"],
       r.byVendor.map((v) => [v.vendor, formatInt(v.count), formatPercent(v.share), formatPercent(v.officeShare)]),
     ));
+    lines.push(...renderNotes(r.notes));
     lines.push("", "都道府県別", renderTable(
       ["都道府県名", "件数", "割合", "被保護者数の割合"],
       r.byPrefecture.map((p) => [p.prefecture, formatInt(p.count), formatPercent(p.share), formatPercent(p.recipientShare)]),

@@ -1,7 +1,6 @@
-import { diff } from "../../commands/diff";
-import type { PeriodDiff } from "../../domain/diff";
+import { diff, type DiffResult } from "../../commands/diff";
 import { defineCommand } from "../command";
-import { renderTable } from "../format";
+import { notesJson, renderTable } from "../format";
 import { renderFigures, snapshotJson } from "./snapshot";
 
 /** How many office-level changes the terminal lists; the JSON always has all of them. */
@@ -9,7 +8,7 @@ const SHOWN = 50;
 
 const show = (v: string | number | boolean | null): string => (v === null ? "（空欄）" : String(v));
 
-export default defineCommand<PeriodDiff>({
+export default defineCommand<DiffResult>({
   name: "diff",
   summary: "2つのスナップショットの期間差分を期間差分シートに書き出します（既定は直近の2つ）",
   options: { from: { type: "string" }, to: { type: "string" } },
@@ -22,6 +21,7 @@ export default defineCommand<PeriodDiff>({
     changes: r.changes.map((c) => ({ code: c.code, field: c.field, from: c.from, to: c.to })),
     added: r.added,
     removed: r.removed,
+    ...notesJson(r.notes),
   }),
   render(r) {
     const lines = [`期間差分 ${r.from} → ${r.to}`, "", renderFigures(r), ""];

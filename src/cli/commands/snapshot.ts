@@ -1,9 +1,9 @@
-import { snapshot } from "../../commands/snapshot";
+import { snapshot, type SnapshotResult } from "../../commands/snapshot";
 import { thresholdLabel } from "../../commands/diff";
 import { formatJapaneseDate, formatShortDate } from "../../domain/dates";
 import type { ShareCounts, SnapshotFigures } from "../../domain/snapshot";
 import { defineCommand } from "../command";
-import { formatInt, formatPercent, formatSigned, renderTable } from "../format";
+import { formatInt, formatPercent, formatSigned, notesJson, renderNotes, renderTable } from "../format";
 
 /** A signed share at one decimal; a change that rounds to zero shows as 0.0%, as the seed does. */
 export function signedShare(ratio: number): string {
@@ -13,7 +13,7 @@ export function signedShare(ratio: number): string {
 }
 
 /** The snapshot fields of SPEC §5, in its order. */
-export function snapshotJson(f: SnapshotFigures) {
+export function snapshotJson(f: SnapshotFigures & { notes?: string[] }) {
   return {
     asOf: f.asOf,
     previous: f.previous,
@@ -23,11 +23,12 @@ export function snapshotJson(f: SnapshotFigures) {
     large: f.large,
     delta: f.delta,
     newlyRegistered: f.newlyRegistered,
+    ...notesJson(f.notes),
   };
 }
 
 /** The seed's 「資格情報未登録福祉事務所の状況」 table with 参考① and 参考②, as terminal text. */
-export function renderFigures(f: SnapshotFigures): string {
+export function renderFigures(f: SnapshotFigures & { notes?: string[] }): string {
   const header = ["資格情報登録状況", "福祉事務所数", "被保護者数", "被保護者全数に対する割合", "福祉事務所全数に対する割合"];
   const withDelta = f.previous !== null && f.delta !== null;
   const deltaHeader = withDelta ? ["増減:福祉事務所数", "増減:被保護者数", "増減:被保護者割合", "増減:福祉事務所割合"] : [];
@@ -42,6 +43,7 @@ export function renderFigures(f: SnapshotFigures): string {
       line("参考：登録済", f.registered, f.delta?.registered),
       ["参考：全数", formatInt(f.total.offices), formatInt(f.total.recipients), "-", "-", ...deltaHeader.map(() => "-")],
     ]),
+    ...renderNotes(f.notes),
     "",
     `※参考①（未登録福祉事務所のうち被保護者${thresholdLabel(f.large.threshold)}）`,
     renderTable(["被保護者数", "未登録福祉事務所数", "被保護者数累計", "未登録に占める割合（被保護者ベース）"], [
@@ -57,7 +59,7 @@ export function renderFigures(f: SnapshotFigures): string {
   return lines.join("\n");
 }
 
-export default defineCommand<SnapshotFigures>({
+export default defineCommand<SnapshotResult>({
   name: "snapshot",
   summary: "マスタを基準日のスナップショットとして保存し、推移と期間差分のシートを作り直します",
   options: { "as-of": { type: "string" } },

@@ -2,12 +2,13 @@ import { summary, type SummaryResult } from "../../commands/summary";
 import { classTitle, compareForPriority } from "../../domain/classes";
 import { formatJapaneseMonth, formatShortDate } from "../../domain/dates";
 import { actionText } from "../../domain/documents";
+import { splitList } from "../../domain/text";
 import { defineCommand } from "../command";
-import { formatInt, formatPercent, renderTable } from "../format";
+import { formatInt, formatPercent, notesJson, renderNotes, renderTable } from "../format";
 
-/** `2024-10-15,2024-10-29` → the list (commas, 、 or spaces). */
+/** `2024-10-15,2024-10-29` → the list (the shared list separators: , 、 ; or spaces). */
 function dateList(v: unknown): string[] | undefined {
-  return typeof v === "string" ? v.split(/[,、，\s]+/u).filter(Boolean) : undefined;
+  return typeof v === "string" ? splitList(v) : undefined;
 }
 
 /** A JSON plan label as the tables show it: 2025-04以降 → 令和7年4月以降. */
@@ -27,6 +28,7 @@ export default defineCommand<SummaryResult>({
     distribution: r.distribution.rows.map((d) => ({ plan: d.plan, offices: d.offices, share: d.share })),
     classes: r.classes.map((c) => ({ code: c.code, name: c.name, recipients: c.recipients, answer: c.answer, plan: c.plan, class: c.class, delayed: c.delayed, priority: c.priority })),
     documents: r.documents.map((d) => ({ code: d.code, name: d.name, branch: d.branch, action: d.action, month: d.month })),
+    ...notesJson(r.notes),
   }),
   render(r) {
     const lines: string[] = [`集計（基準日 ${r.asOf}）`, ""];
@@ -35,6 +37,7 @@ export default defineCommand<SummaryResult>({
       ["区分", ...r.survey.map((c) => `機関数(${formatShortDate(c.date)})`)],
       r.surveyRows.map((row) => ["　".repeat(row.level) + row.label, ...row.values.map(formatInt)]),
     ));
+    lines.push(...renderNotes(r.notes));
     lines.push("", `予定時期分布（未登録 ${formatInt(r.distribution.total)} 機関）`);
     lines.push(renderTable(
       ["アンケート回答", "該当福祉事務所", "割合"],

@@ -1,9 +1,9 @@
 import { validate, type ValidateResult } from "../../commands/validate";
+import { SEVERITY_LABEL } from "../../domain/findings";
 import { ruleTitle } from "../../domain/rules";
 import { defineCommand } from "../command";
 import { renderTable } from "../format";
 
-const SEVERITY_JA = { error: "エラー", warning: "警告", info: "情報" } as const;
 /** How many findings per rule the terminal shows; the counts stay exact. */
 const SHOWN_PER_RULE = 20;
 
@@ -20,7 +20,7 @@ export default defineCommand<ValidateResult>({
     if (r.issues.length === 0) return `${lines[0]}\n問題は見つかりませんでした。`;
     lines.push("", "ルール別", renderTable(
       ["ルール", "項目", "重要度", "件数", "多い値"],
-      r.byRule.map((s) => [s.rule, ruleTitle(s.rule), SEVERITY_JA[s.severity], s.count, s.topValues.filter((t) => t.value !== null).slice(0, 3).map((t) => `${t.value}(${t.count})`).join(" ")]),
+      r.byRule.map((s) => [s.rule, ruleTitle(s.rule), SEVERITY_LABEL[s.severity], s.count, s.topValues.filter((t) => t.value !== null).slice(0, 3).map((t) => `${t.value}(${t.count})`).join(" ")]),
     ));
     const shown = new Map<string, number>();
     const rows = r.issues.filter((f) => {
@@ -28,7 +28,7 @@ export default defineCommand<ValidateResult>({
       shown.set(f.rule, n);
       return n <= SHOWN_PER_RULE;
     });
-    lines.push("", "指摘", renderTable(["シート", "セル", "列", "ルール", "重要度", "内容", "値"], rows.map((f) => [f.sheet, f.cell || `${f.row}行`, f.column, f.rule, SEVERITY_JA[f.severity], f.message, f.value === null ? "" : String(f.value)])));
+    lines.push("", "指摘", renderTable(["シート", "セル", "列", "ルール", "重要度", "内容", "値"], rows.map((f) => [f.sheet, f.cell || `${f.row}行`, f.column, f.rule, SEVERITY_LABEL[f.severity], f.message, f.value === null ? "" : String(f.value)])));
     const hidden = r.issues.length - rows.length;
     if (hidden > 0) lines.push(`…ほか ${hidden} 件（ルールごとに先頭 ${SHOWN_PER_RULE} 件を表示。全件は --json で出力できます）`);
     return lines.join("\n");

@@ -1,4 +1,4 @@
-/** Structural and value rules: headers, required values, 保険者コード, 都道府県 and counts. */
+/** Structural and value rules: headers, required values, 保険者コード, 都道府県, counts, implausible dates and 設定. */
 import type { Rule } from "./rule";
 import headerMissing from "./header-missing";
 import headerDuplicate from "./header-duplicate";
@@ -13,6 +13,10 @@ import prefectureUnknown from "./prefecture-unknown";
 import prefectureMismatch from "./prefecture-mismatch";
 import numberInvalid from "./number-invalid";
 import numberAsText from "./number-as-text";
+import dateImplausible from "./date-implausible";
+import settingsUnknown from "./settings-unknown";
+import settingsInvalid from "./settings-invalid";
+import settingsDuplicate from "./settings-duplicate";
 
 export const rules: Rule[] = [
   headerMissing,
@@ -28,4 +32,8 @@ export const rules: Rule[] = [
   prefectureMismatch,
   numberInvalid,
   numberAsText,
+  dateImplausible,
+  settingsUnknown,
+  settingsInvalid,
+  settingsDuplicate,
 ];

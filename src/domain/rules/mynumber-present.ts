@@ -1,27 +1,8 @@
-import type { RawCell } from "../cell";
-import { containsProbableMyNumber } from "../codes";
+import { holdsProbableMyNumber } from "../codes";
 import { defineRule } from "./rule";
 
-/** The shortest text that can hold 12 digits. */
-const MIN_TEXT_LENGTH = 12;
-/** The smallest and first too-large 12-digit integers. */
-const MIN_NUMBER = 1e11;
-const MAX_NUMBER = 1e12;
-
-/** True when the cell could hold 12 digits at all: the cheap filter before the detector. */
-function mayHoldMyNumber(v: RawCell): boolean {
-  if (typeof v === "string") return v.length >= MIN_TEXT_LENGTH;
-  if (typeof v === "number") {
-    const a = v < 0 ? -v : v;
-    return a >= MIN_NUMBER && a < MAX_NUMBER;
-  }
-  return false;
-}
-
-/** True when the cell is, or contains, a probable 個人番号. */
-export function holdsMyNumber(v: RawCell): boolean {
-  return mayHoldMyNumber(v) && containsProbableMyNumber(v);
-}
+/** True when the cell is, or contains, a probable 個人番号 (the shared definition of codes.ts). */
+export const holdsMyNumber = holdsProbableMyNumber;
 
 
 /**
@@ -46,7 +27,7 @@ export default defineRule({
       if (!cells) continue;
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
-        if (!mayHoldMyNumber(v) || !containsProbableMyNumber(v)) continue;
+        if (!holdsProbableMyNumber(v)) continue;
         // Below the header row, name the table column; elsewhere (titles, the header row) none.
         const column = r >= firstDataIndex ? (table?.columns[c]?.header ?? "") : "";
         report({ row: grid.top + r, col: grid.left + c, column });

@@ -30,6 +30,8 @@ export interface SheetContext {
   asOf: IsoDate;
   /** 保険者コード values of マスタ (normalised), or null when there is no usable master. */
   masterCodes: ReadonlySet<string> | null;
+  /** Every rule id of the registry, when the caller gave them (to check 設定's 無効ルール); else undefined. */
+  knownRules?: readonly string[];
 }
 
 export interface ReportInput {

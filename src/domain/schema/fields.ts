@@ -53,6 +53,20 @@ const field = (key: string, label: string, type: FieldType, synonyms: string[] =
 
 const CODE = field("code", "保険者コード", "code", ["保険者番号", "公費負担者番号"]);
 
+/**
+ * The survey form's own questions, verbatim as the Payment Fund's answer list and the seed report
+ * head their columns (SPEC §6): recognised wherever the short names are.
+ */
+export const SURVEY_FORM_HEADERS = {
+  status: ["資格情報の登録における対応状況について以下よりお選びください。", "資格情報の登録における対応状況"],
+  answer: ["資格情報の登録予定月を以下よりお選びください。"],
+  reason: [
+    "上記3「資格情報の登録予定月」で「令和6年10月」～「令和7年4月以降」を選択した場合、以下についてご教示ください。",
+    "上記3「資格情報の登録予定月」で…ご教示ください。",
+  ],
+  answerDate: ["回答日", "回答日時", "アンケート回答日時"],
+} as const;
+
 export const SETTINGS_SCHEMA: SheetSchema = SheetSchemaSchema.parse({
   kind: "settings",
   title: "設定",
@@ -67,18 +81,18 @@ export const MASTER_SCHEMA: SheetSchema = SheetSchemaSchema.parse({
   title: "マスタ",
   fields: [
     CODE,
-    field("name", "福祉事務所名", "text", ["福祉事務所", "保険者名"]),
+    field("name", "福祉事務所名", "text", ["福祉事務所", "保険者名", "事務所名"]),
     field("recipients", "被保護者数", "count", ["被保護者人数", "被保護者"]),
     field("startDate", "資格情報登録開始日", "date", ["登録開始日", "資格情報登録開始時期"]),
     field("prefecture", "都道府県", "prefecture", ["都道府県名"]),
     field("municipality", "自治体名", "text", ["自治体"]),
     field("vendor", "ベンダ", "text", ["ベンダー", "ベンダ名", "ベンダー名", "生活保護システムベンダ", "利用ベンダ"]),
     field("surveyTarget", "アンケート対象", "mark"),
-    field("answerDate", "アンケート回答日", "date", ["回答日"]),
-    field("status", "対応状況", "status"),
-    field("answer", "登録予定月", "plan", ["アンケート回答", "資格情報の登録予定月"]),
+    field("answerDate", "アンケート回答日", "date", [...SURVEY_FORM_HEADERS.answerDate]),
+    field("status", "対応状況", "status", [...SURVEY_FORM_HEADERS.status]),
+    field("answer", "登録予定月", "plan", ["アンケート回答", "資格情報の登録予定月", ...SURVEY_FORM_HEADERS.answer]),
     field("plan", "登録予定時期", "plan", ["資格情報登録予定時期"]),
-    field("reason", "回答理由", "text"),
+    field("reason", "回答理由", "text", [...SURVEY_FORM_HEADERS.reason]),
     field("mailDate", "状況確認メール送付日", "date"),
     field("mailReply", "状況確認メール返信", "reply"),
     field("exclusion", "除外区分", "exclusion"),
@@ -186,17 +200,57 @@ export function paymentFundKindFromName(sheetName: string): PaymentFundKind | nu
   return null;
 }
 
+/** A date as a sheet name carries it: whole, or only month and day (`_0204`, `（2月4日）`). */
+export type NameDate = { kind: "full"; date: IsoDate } | { kind: "monthDay"; month: number; day: number };
+
+const FULL_DATE_IN_NAME = [
+  /(?<!\d)(\d{8})(?!\d)/u, // 20250204
+  /(?:令和|平成|[RHrh])(?:元|\d{1,2})[年./-]\d{1,2}[月./-]\d{1,2}日?/u, // R7.2.4, 令和7年2月4日
+  /(?<!\d)\d{4}[年./-]\d{1,2}[月./-]\d{1,2}日?/u, // 2025-02-04, 2025年2月4日
+];
+const MONTH_DAY_IN_NAME = [/(?<!\d)(\d{1,2})月(\d{1,2})日/u, /(?<![\d./-])(\d{2})(\d{2})(?![\d./-])/u, /(?<![\d./-])(\d{1,2})[./](\d{1,2})(?![\d./-])/u];
+
+const isMonthDay = (m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+
 /**
- * The date a `支払基金_` sheet name carries, if any: `支払基金_登録状況_20250107` → 2025-01-07
- * (any date form of SPEC §1 between underscores or spaces).
+ * The date a sheet name carries, in any common form: `_20250204`, `_2025-02-04`, `R7.2.4`,
+ * `令和7年2月4日`, or without the year `_0204`, `（2月4日）`, `_2.4`.
  */
-export function dateInSheetName(name: string): IsoDate | null {
-  for (const token of name.normalize("NFKC").split(/[_\s]+/u)) {
-    if (!/\d/u.test(token)) continue;
-    const d = parseDate(token);
-    if (d.ok) return d.value;
+export function nameDate(name: string): NameDate | null {
+  const s = name.normalize("NFKC");
+  for (const re of FULL_DATE_IN_NAME) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const d = parseDate(m[0]);
+    if (d.ok) return { kind: "full", date: d.value };
+  }
+  for (const re of MONTH_DAY_IN_NAME) {
+    const m = re.exec(s);
+    if (m && isMonthDay(Number(m[1]), Number(m[2]))) return { kind: "monthDay", month: Number(m[1]), day: Number(m[2]) };
   }
   return null;
+}
+
+/**
+ * The full date a `支払基金_` sheet name carries, if any: `支払基金_登録状況_20250107` → 2025-01-07
+ * (any date form of SPEC §1 with its year; see nameDate for names without a year).
+ */
+export function dateInSheetName(name: string): IsoDate | null {
+  const d = nameDate(name);
+  return d?.kind === "full" ? d.date : null;
+}
+
+/** A month and day placed in the year that brings it closest to `near` (`0204` near 2025-01-21 → 2025-02-04). */
+export function dateNear(month: number, day: number, near: IsoDate): IsoDate | null {
+  const year = Number(near.slice(0, 4));
+  const dayNumber = (iso: IsoDate) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  let best: IsoDate | null = null;
+  for (const y of [year - 1, year, year + 1]) {
+    const d = parseDate(`${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+    if (!d.ok) continue;
+    if (best === null || Math.abs(dayNumber(d.value) - dayNumber(near)) < Math.abs(dayNumber(best) - dayNumber(near))) best = d.value;
+  }
+  return best;
 }
 
 export function fieldDef(kind: SheetKind, key: string): FieldDef | undefined {

@@ -5,6 +5,7 @@
  * all fine; unknown columns are simply carried along untouched.
  */
 import type { RawCell } from "../cell";
+import { isBlank } from "../text";
 import type { SheetGrid } from "../../workbook/port";
 import {
   JUDGE_PREFIX,
@@ -39,15 +40,8 @@ function cellText(v: RawCell): string {
   return typeof v === "string" ? v : String(v);
 }
 
-export function isBlankCell(v: RawCell): boolean {
-  if (v === null) return true;
-  if (typeof v !== "string") return false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
-  }
-  return true;
-}
+/** A blank cell: the one definition of domain/text (no-break and zero-width spaces included). */
+export const isBlankCell = isBlank;
 
 export function isBlankRow(cells: RawCell[]): boolean {
   for (const v of cells) if (!isBlankCell(v)) return false;

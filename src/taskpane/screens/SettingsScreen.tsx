@@ -1,4 +1,7 @@
-/** 設定: show and edit the 設定 sheet (項目 | 値); saving writes the cells back through the port. */
+/**
+ * 設定: show and edit the 設定 sheet (項目 | 値) through the 設定 use case (src/commands/settings),
+ * which reads it with the engine's own parser and writes each changed value back to its cell.
+ */
 import { Button, Field, Input } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { parseDate } from "../../domain/dates";
@@ -9,12 +12,12 @@ import {
   checkSetting,
   emptyValues,
   itemName,
-  loadSettingsSheet,
+  loadSettings,
+  saveSettings,
   SETTING_KEYS,
-  settingsWrites,
   type SettingKey,
   type SettingsSheet,
-} from "../settings";
+} from "../../commands/settings";
 
 export function SettingsScreen() {
   const svc = useServices();
@@ -24,7 +27,7 @@ export function SettingsScreen() {
   const [message, setMessage] = useState<"saved" | "unchanged" | "invalid" | null>(null);
 
   const load = async () => {
-    const r = await svc.run(1, (port) => loadSettingsSheet(port));
+    const r = await svc.run(1, (port) => loadSettings(port));
     if (r) {
       setSheet(r);
       setValues(r.values);
@@ -46,20 +49,13 @@ export function SettingsScreen() {
       setMessage("invalid");
       return;
     }
-    const batch = settingsWrites(sheet, values);
-    if (!batch) {
-      setMessage("unchanged");
-      return;
-    }
-    const done = await svc.run(2, async (port) => {
-      await port.commit(batch);
-      return loadSettingsSheet(port);
-    });
-    if (done) {
-      setSheet(done);
-      setValues(done.values);
-      setMessage("saved");
-      const asOf = parseDate(done.values.asOfDefault);
+    const done = await svc.run(2, (port) => saveSettings(port, values, sheet));
+    if (!done) return;
+    setSheet(done.sheet);
+    setValues(done.sheet.values);
+    setMessage(done.saved ? "saved" : "unchanged");
+    if (done.saved) {
+      const asOf = parseDate(done.sheet.values.asOfDefault);
       svc.setDefaultAsOf(asOf.ok ? asOf.value : null);
     }
   };
@@ -68,6 +64,14 @@ export function SettingsScreen() {
     <div className={s.screen}>
       <ScreenIntro title={M.settings.heading}>{M.settings.intro}</ScreenIntro>
       {sheet && !sheet.exists && <InfoBar>{M.settings.noSheet}</InfoBar>}
+      {sheet && sheet.issues.length > 0 && (
+        <InfoBar intent="warning">
+          {M.settings.issuesTitle(sheet.issues.length)}
+          {sheet.issues.map((f) => (
+            <div key={`${f.cell}-${f.rule}`}>{M.settings.issueLine(f.cell, f.message)}</div>
+          ))}
+        </InfoBar>
+      )}
       {sheet &&
         SETTING_KEYS.map((key) => (
           <Field

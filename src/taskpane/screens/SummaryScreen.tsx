@@ -7,6 +7,7 @@ import type { PrefectureRow, RemainingRow, TopOffice, VendorRow } from "../../do
 import { actionText } from "../../domain/documents";
 import { formatJapaneseMonth, isValidIsoMonth, parseDate } from "../../domain/dates";
 import { PAYMENT_FUND_PREFIX, paymentFundKindFromName } from "../../domain/schema/fields";
+import { splitList } from "../../domain/text";
 import { DateField, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtCount, fmtDate, fmtShare } from "../format";
 import { M } from "../messages";
@@ -31,7 +32,7 @@ export function planText(plan: string): string {
 
 /** Splits the dates box on commas / spaces; returns the bad entries too. */
 export function parseDateList(text: string): { dates: string[]; bad: string[] } {
-  const parts = text.split(/[,、，\s]+/u).filter(Boolean);
+  const parts = splitList(text);
   const bad = parts.filter((p) => !parseDate(p).ok);
   return { dates: parts, bad };
 }
