@@ -25,6 +25,7 @@ function expectNoLeak(findings: readonly Finding[]): void {
     for (const secret of [MY_NUMBER, OTHER_NUMBER]) {
       expect(digitsOf(f.value), `${f.rule} ${f.sheet}!${f.cell} value`).not.toContain(secret);
       expect(digitsOf(f.message), `${f.rule} ${f.sheet}!${f.cell} message`).not.toContain(secret);
+      expect(digitsOf(f.note ?? ""), `${f.rule} ${f.sheet}!${f.cell} note`).not.toContain(secret);
     }
   }
 }
