@@ -27,10 +27,17 @@
  *   replaced by data.name; `{{note}}` by the report's note. Never build a message in check.
  * - report({ messageId, data?, note?, row, col?, column?, field?, value? }): row/col are 1-based sheet
  *   coordinates (no col: a whole-row or whole-sheet finding); `atCell(cell)` gives row, col, field
- *   and value of a cell visited by the loops of ./cells. column and field default to the table
- *   column at col. note is the specific reason in a parser's words (「2月30日はありません」).
+ *   and value of a cell visited by the loops of ./cells. column defaults to the header at col, field
+ *   to its field key unless column is given ('' for none). note is the specific reason in a
+ *   parser's words (「2月30日はありません」).
  * - Walk cells with the loops of ./cells (eachFieldCell, eachBlankFieldCell, eachCellOfType,
- *   eachOfficeCode, groupRowsByKey), never a hand-written row loop.
+ *   eachOfficeCode; fieldColumn to read a second column of the visited row; groupRowsByKey and
+ *   otherRowsNamed for duplicates), never a hand-written row loop (test/rules/conventions.test.ts).
+ * - Converting an old-style rule: move meta.message and every message built in check into
+ *   meta.messages (one id per distinct text, its variable parts as {{placeholders}}); check({ …,
+ *   report }) instead of check(ctx, report); report({ messageId, data, ...atCell(cell) }) instead of
+ *   report({ row, col, value, message }); in its test,
+ *   give every expected error a messageId and replace message: stringContaining(…) by data or note.
  * - Tests use testRule (test/rules/tester.ts): valid cases yield nothing; invalid cases give each
  *   finding's messageId and position (row, cell), and data or note where the detail matters — never
  *   prose. The tester fails a report whose messageId is not in meta.messages or whose template
