@@ -104,6 +104,7 @@ describe("privacy: 個人番号", () => {
       expect(f.value).toBeNull();
       expect(f.severity).toBe("error");
       expect(f.message).not.toMatch(/[0-9０-９]/u);
+      expect(f.messageId).toBe("myNumber");
     }
     // Other rules still fire on those cells (so the test does exercise them), without the digits.
     const rulesSeen = new Set(issues.map((f) => f.rule));
