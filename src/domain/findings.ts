@@ -23,6 +23,12 @@ export interface Finding {
   message: string;
   /** The offending value; always null for mynumber-present. */
   value: FindingValue;
+  /** Which of the rule's meta.messages the message was made from (set by the engine). */
+  messageId?: string;
+  /** The schema field key the finding concerns (e.g. "recipients"; '' for a whole row or sheet). */
+  field?: string;
+  /** The specific reason, in a parser's words, when the rule has one (also inside the message). */
+  note?: string;
 }
 
 export type SeverityCounts = Record<Severity, number>;

@@ -160,7 +160,11 @@ export interface SettingsProblem {
   col: number;
   item: string;
   value: RawCell;
-  message: string;
+  /** The message id in the meta of the rule `rule`, and the data for its template. */
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
+  /** For settings-invalid: what a readable value looks like. */
+  note?: string;
   /** For settings-invalid: the item whose default is used. */
   key?: SettingKey;
 }
@@ -250,7 +254,7 @@ export function readSettingsTable(table: Table | null): SettingsSheetData {
     const raw = row.cells[valueIndex] ?? null;
     if (isBlank(rawItem)) {
       if (!isBlank(raw)) {
-        data.problems.push({ rule: "settings-unknown", row: row.row, col: itemCol, item: "", value: raw, message: `値「${shown(raw)}」の項目名が空欄です。項目名を入力するか、行を削除してください。` });
+        data.problems.push({ rule: "settings-unknown", row: row.row, col: itemCol, item: "", value: raw, messageId: "blankItem", data: { value: shown(raw) } });
       }
       continue;
     }
@@ -266,7 +270,9 @@ export function readSettingsTable(table: Table | null): SettingsSheetData {
         col: itemCol,
         item,
         value: item,
-        message: `「${item}」という設定項目はありません（この行は使われません）。${suggestion ? `「${suggestion}」のことであれば、項目名を直してください。` : `使える項目: ${SETTING_KEYS.map(settingItemName).join("、")}、列_<項目名>。`}`,
+        ...(suggestion
+          ? { messageId: "unknownItemLike", data: { item, suggestion } }
+          : { messageId: "unknownItem", data: { item, items: SETTING_KEYS.map(settingItemName).join("、") } }),
       });
       continue;
     }
@@ -278,7 +284,8 @@ export function readSettingsTable(table: Table | null): SettingsSheetData {
         col: itemCol,
         item,
         value: item,
-        message: `項目名「${item}」は正しくは「${canonical}」です。「${canonical}」として読みましたが、項目名を直してください。`,
+        messageId: "misnamedItem",
+        data: { item, canonical },
       });
     }
     keyOf.set(canonical, matched);
@@ -297,7 +304,8 @@ export function readSettingsTable(table: Table | null): SettingsSheetData {
           col: itemCol,
           item: e.item,
           value: e.item,
-          message: `「${canonical}」が複数の行にあります（${rows}）。最後の ${last.row} 行目の値を使い、この行は使いません。不要な行を削除してください。`,
+          messageId: "duplicate",
+          data: { item: canonical, rows, lastRow: last.row },
         });
       }
     }
@@ -323,7 +331,9 @@ export function readSettingsTable(table: Table | null): SettingsSheetData {
       item: last.item,
       value: last.raw,
       key: matched.key,
-      message: `${canonical} の値「${shown(last.raw)}」が読めないため、既定値（${SETTING_DEFAULT_LABELS[matched.key]}）を使います。${parsed.hint}`,
+      messageId: "unreadable",
+      data: { item: canonical, value: shown(last.raw), fallback: SETTING_DEFAULT_LABELS[matched.key] },
+      note: parsed.hint,
     });
   }
   data.problems.sort((a, b) => a.row - b.row || a.col - b.col);

@@ -7,7 +7,7 @@ import { countBySeverity, summarizeByRule, type Finding, type FindingValue, type
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName, type SheetKind } from "./schema/fields";
 import { formatSlashDate, isDateFormat, serialToIso } from "./dates";
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
-import type { Report, Rule, SheetContext } from "./rules/rule";
+import { formatMessage, type ReportDescriptor, type Rule, type SheetContext } from "./rules/rule";
 import { holdsProbableMyNumber, parseOfficeCode } from "./codes";
 import type { SheetGrid } from "../workbook/port";
 
@@ -81,13 +81,13 @@ export function validateSheets(grids: readonly SheetGrid[], options: ValidateOpt
     for (const rule of rules) {
       const { sheets } = rule.meta;
       if (sheets !== "any" && (ctx.kind === null || !sheets.includes(ctx.kind))) continue;
-      const report = reporterFor(ctx, rule, issues);
+      const context = { ...ctx, report: reporterFor(ctx, rule, issues) };
       if (!options.timings) {
-        rule.check(ctx, report);
+        rule.check(context);
         continue;
       }
       const start = performance.now();
-      rule.check(ctx, report);
+      rule.check(context);
       options.timings.set(rule.meta.id, (options.timings.get(rule.meta.id) ?? 0) + performance.now() - start);
     }
   });
@@ -95,20 +95,31 @@ export function validateSheets(grids: readonly SheetGrid[], options: ValidateOpt
   return { issues, counts: countBySeverity(issues), byRule: summarizeByRule(issues) };
 }
 
-function reporterFor(ctx: SheetContext, rule: Rule, sink: Finding[]): Report {
+/**
+ * The report function a rule's context carries: formats the message from meta.messages (the one
+ * place messages are made) and fills in sheet, address, column header, field key and severity.
+ */
+function reporterFor(ctx: SheetContext, rule: Rule, sink: Finding[]): (descriptor: ReportDescriptor) => void {
+  const { id, severity, messages } = rule.meta;
   return (input) => {
-    const column =
-      input.column ?? (input.col !== undefined ? (ctx.table?.columns[input.col - ctx.grid.left]?.header ?? "") : "");
-    sink.push({
+    // A rule bug, not bad input: defineRule's types already forbid it (as ESLint throws here).
+    if (!Object.hasOwn(messages, input.messageId)) throw new Error(`rule ${id}: messageId "${input.messageId}" is not in meta.messages`);
+    const at = input.col !== undefined ? ctx.table?.columns[input.col - ctx.grid.left] : undefined;
+    const data = input.note === undefined ? input.data : { ...input.data, note: input.note };
+    const finding: Finding = {
       sheet: ctx.sheet,
       row: input.row,
-      column,
+      column: input.column ?? at?.header ?? "",
       cell: input.col !== undefined ? cellAddress(input.row, input.col) : "",
-      rule: rule.meta.id,
-      severity: rule.meta.severity,
-      message: input.message ?? rule.meta.message,
+      rule: id,
+      severity,
+      message: formatMessage(messages[input.messageId], data),
       value: input.col !== undefined ? displayed(ctx, input.row, input.col, findingValue(input.value)) : findingValue(input.value),
-    });
+      messageId: input.messageId,
+      field: input.field ?? (input.column === undefined ? at?.field : undefined) ?? "",
+    };
+    if (input.note !== undefined) finding.note = input.note;
+    sink.push(finding);
   };
 }
 

@@ -17,9 +17,9 @@ testRule(rule, {
     {
       name: "no prefecture",
       sheets: errors("千代田区霞が関1-2-2"),
-      errors: [{ row: 2, cell: "D2", column: "住所", value: "千代田区霞が関1-2-2" }],
+      errors: [{ messageId: "noPrefecture", row: 2, cell: "D2", column: "住所", value: "千代田区霞が関1-2-2" }],
     },
-    { name: "short forms are not full names", sheets: errors("東京千代田区", "大阪市北区", "京都市中京区"), errors: [{ row: 2 }, { row: 3 }, { row: 4, value: "京都市中京区" }] },
-    { name: "numbers and booleans", sheets: errors(123, false), errors: [{ row: 2, value: 123 }, { row: 3, value: false }] },
+    { name: "short forms are not full names", sheets: errors("東京千代田区", "大阪市北区", "京都市中京区"), errors: [{ messageId: "noPrefecture", row: 2 }, { messageId: "noPrefecture", row: 3 }, { messageId: "noPrefecture", row: 4, value: "京都市中京区" }] },
+    { name: "numbers and booleans", sheets: errors(123, false), errors: [{ messageId: "noPrefecture", row: 2, value: 123 }, { messageId: "noPrefecture", row: 3, value: false }] },
   ],
 });

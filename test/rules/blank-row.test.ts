@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import rule from "../../src/domain/rules/blank-row";
 import { MASTER_HEADER, testRule } from "./tester";
 
@@ -15,17 +14,17 @@ testRule(rule, {
     {
       name: "one blank row inside",
       sheets: [{ name: "マスタ", rows: [MASTER_HEADER, row("12130480"), [], row("12010013")] }],
-      errors: [{ row: 3, cell: "", column: "", value: null }],
+      errors: [{ messageId: "blankRow", row: 3, cell: "", column: "", value: null }],
     },
     {
       name: "whitespace-only rows count as blank",
       sheets: [{ name: "マスタ", rows: [MASTER_HEADER, row("12130480"), ["\u3000", " "], [null, "\n"], row("12010013")] }],
-      errors: [{ row: 3 }, { row: 4 }],
+      errors: [{ messageId: "blankRow", row: 3 }, { messageId: "blankRow", row: 4 }],
     },
     {
       name: "a Payment Fund list",
       sheets: [{ name: "支払基金_登録状況", rows: [["保険者コード", "保険者名", "資格情報登録開始日"], ["12130480", "A", null], [], ["12010013", "B", null]] }],
-      errors: [{ row: 3, message: expect.stringContaining("空行") }],
+      errors: [{ messageId: "blankRow", row: 3, field: "" }],
     },
   ],
 });

@@ -11,12 +11,12 @@ testRule(rule, {
     { name: "blank is not this rule's business", sheets: master([null, "A福祉事務所", 10, null]) },
   ],
   invalid: [
-    { name: "seven digits", sheets: master(["1213048", "A", 1, null]), errors: [{ row: 2, cell: "A2", column: "保険者コード", value: "1213048" }] },
-    { name: "letters", sheets: master(["12AB0488", "A", 1, null]), errors: [{ row: 2, cell: "A2", value: "12AB0488" }] },
+    { name: "seven digits", sheets: master(["1213048", "A", 1, null]), errors: [{ messageId: "notEightDigits", row: 2, cell: "A2", column: "保険者コード", value: "1213048" }] },
+    { name: "letters", sheets: master(["12AB0488", "A", 1, null]), errors: [{ messageId: "notEightDigits", row: 2, cell: "A2", value: "12AB0488" }] },
     {
       name: "in a Payment Fund list",
       sheets: [{ name: "支払基金_登録状況_20250107", rows: [["保険者コード", "保険者名", "資格情報登録開始日"], ["x", "A", null]] }],
-      errors: [{ row: 2, cell: "A2", value: "x" }],
+      errors: [{ messageId: "notEightDigits", row: 2, cell: "A2", value: "x" }],
     },
   ],
 });

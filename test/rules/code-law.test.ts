@@ -16,13 +16,13 @@ testRule(rule, {
     { name: "blank is required-empty's", sheets: master([null, "A", 1, null]) },
   ],
   invalid: [
-    { name: "法別番号 11", sheets: master([other, "A", 1, null]), errors: [{ row: 2, cell: "A2", column: "保険者コード", value: other }] },
-    { name: "a number cell", sheets: master([Number(other), "A", 1, null]), errors: [{ row: 2, cell: "A2", value: Number(other) }] },
-    { name: "full-width, hyphenated", sheets: master(["３１-１３０４８-１", "A", 1, null]), errors: [{ row: 2, value: "３１-１３０４８-１" }] },
+    { name: "法別番号 11", sheets: master([other, "A", 1, null]), errors: [{ messageId: "unknownLaw", row: 2, cell: "A2", column: "保険者コード", value: other }] },
+    { name: "a number cell", sheets: master([Number(other), "A", 1, null]), errors: [{ messageId: "unknownLaw", row: 2, cell: "A2", value: Number(other) }] },
+    { name: "full-width, hyphenated", sheets: master(["３１-１３０４８-１", "A", 1, null]), errors: [{ messageId: "unknownLaw", row: 2, value: "３１-１３０４８-１" }] },
     {
       name: "in a Payment Fund list",
       sheets: [{ name: "支払基金_閲覧停止", rows: [["保険者コード", "保険者名", "資格情報_合計"], [welfare, "A", 1], ["99130488", "B", 1]] }],
-      errors: [{ row: 3, cell: "A3", value: "99130488" }],
+      errors: [{ messageId: "unknownLaw", row: 3, cell: "A3", value: "99130488" }],
     },
   ],
 });

@@ -16,14 +16,14 @@ testRule(rule, {
     {
       name: "00",
       sheets: master([makeOfficeCode("12", 0, 1), "A", 1, null]),
-      errors: [{ row: 2, cell: "A2", column: "保険者コード", value: makeOfficeCode("12", 0, 1) }],
+      errors: [{ messageId: "outOfRange", row: 2, cell: "A2", column: "保険者コード", value: makeOfficeCode("12", 0, 1) }],
     },
-    { name: "48", sheets: master([makeOfficeCode("12", 48, 1), "A", 1, null]), errors: [{ row: 2, value: makeOfficeCode("12", 48, 1) }] },
-    { name: "50", sheets: master([Number(makeOfficeCode("12", 50, 1)), "A", 1, null]), errors: [{ row: 2, value: Number(makeOfficeCode("12", 50, 1)) }] },
+    { name: "48", sheets: master([makeOfficeCode("12", 48, 1), "A", 1, null]), errors: [{ messageId: "outOfRange", row: 2, value: makeOfficeCode("12", 48, 1) }] },
+    { name: "50", sheets: master([Number(makeOfficeCode("12", 50, 1)), "A", 1, null]), errors: [{ messageId: "outOfRange", row: 2, value: Number(makeOfficeCode("12", 50, 1)) }] },
     {
       name: "98 in a list, full-width",
       sheets: [{ name: "支払基金_登録状況", rows: [["保険者コード", "保険者名", "資格情報登録開始日"], ["１２９８００１７", "A", null]] }],
-      errors: [{ row: 2, cell: "A2", value: "１２９８００１７" }],
+      errors: [{ messageId: "outOfRange", row: 2, cell: "A2", value: "１２９８００１７" }],
     },
   ],
 });

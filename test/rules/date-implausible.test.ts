@@ -23,18 +23,18 @@ testRule(rule, {
     {
       name: "2025 typed as a number in the start date (Excel reads 1905-07-17)",
       sheets: master([2025]),
-      errors: [{ row: 2, cell: "D2", column: "資格情報登録開始日", value: 2025, message: expect.stringContaining("数字だけ") }],
+      errors: [{ messageId: "implausible", row: 2, cell: "D2", column: "資格情報登録開始日", value: 2025, data: { label: "資格情報登録開始日" }, note: expect.stringContaining("数字だけ") }],
     },
-    { name: "1 in the answer date", sheets: master([null, 1]), errors: [{ row: 2, cell: "E2", column: "アンケート回答日", value: 1 }] },
+    { name: "1 in the answer date", sheets: master([null, 1]), errors: [{ messageId: "implausible", row: 2, cell: "E2", column: "アンケート回答日", value: 1 }] },
     {
       name: "a date before 2021 written as text or as a date cell",
       sheets: master(["H30.4.1", null, isoToSerial("2019-12-01")]),
-      errors: [{ row: 2, cell: "D2", value: "H30.4.1", message: expect.stringContaining("2021年より前") }, { row: 2, cell: "F2" }],
+      errors: [{ messageId: "implausible", row: 2, cell: "D2", value: "H30.4.1", note: expect.stringContaining("2021年より前") }, { messageId: "implausible", row: 2, cell: "F2" }],
     },
     {
       name: "the start date of a 登録状況 list",
       sheets: [{ name: "支払基金_登録状況_20250204", rows: [["保険者コード", "保険者名", "資格情報登録開始日", "データ基準日"], ["12130480", "A", 2025, "2025/2/4"]] }],
-      errors: [{ row: 2, cell: "C2", value: 2025 }],
+      errors: [{ messageId: "implausible", row: 2, cell: "C2", value: 2025 }],
     },
   ],
 });

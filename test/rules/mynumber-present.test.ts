@@ -20,27 +20,27 @@ testRule(rule, {
     {
       name: "text in a table column",
       sheets: master(MY_NUMBER),
-      errors: [{ row: 2, cell: "E2", column: "備考", value: null }],
+      errors: [{ messageId: "myNumber", row: 2, cell: "E2", column: "備考", value: null }],
     },
     {
       name: "a number cell, spaced, hyphenated, full-width and inside a sentence",
       sheets: master(123456789018, "1234 5678 9018", "1234-5678-9018", "１２３４５６７８９０１８", "番号は123456789018です"),
-      errors: [{ row: 2, cell: "E2" }, { row: 3, cell: "E3" }, { row: 4, cell: "E4" }, { row: 5, cell: "E5" }, { row: 6, cell: "E6" }],
+      errors: [{ messageId: "myNumber", row: 2, cell: "E2" }, { messageId: "myNumber", row: 3, cell: "E3" }, { messageId: "myNumber", row: 4, cell: "E4" }, { messageId: "myNumber", row: 5, cell: "E5" }, { messageId: "myNumber", row: 6, cell: "E6" }],
     },
     {
       name: "any column, including the code and unknown columns",
       sheets: [{ name: "マスタ", rows: [[...MASTER_HEADER, "メモ欄"], [MY_NUMBER, "A", 1, null, `No.${MY_NUMBER}`]] }],
-      errors: [{ row: 2, cell: "A2", column: "保険者コード" }, { row: 2, cell: "E2", column: "メモ欄" }],
+      errors: [{ messageId: "myNumber", row: 2, cell: "A2", column: "保険者コード" }, { messageId: "myNumber", row: 2, cell: "E2", column: "メモ欄" }],
     },
     {
       name: "a title above the header has no column",
       sheets: [{ name: "マスタ", rows: [[`担当 ${MY_NUMBER}`], HEADER, ["12130480", "A", 1, null, null]] }],
-      errors: [{ row: 1, cell: "A1", column: "", value: null }],
+      errors: [{ messageId: "myNumber", row: 1, cell: "A1", column: "", value: null }],
     },
     {
       name: "a sheet of no known kind",
       sheets: [{ name: "メモ", rows: [["氏名", "番号"], ["山田", "1234 5678 9018"]] }],
-      errors: [{ row: 2, cell: "B2", column: "", value: null }],
+      errors: [{ messageId: "myNumber", row: 2, cell: "B2", column: "", value: null }],
     },
     {
       name: "settings and Payment Fund lists",
@@ -49,8 +49,8 @@ testRule(rule, {
         { name: "支払基金_エラー明細", rows: [["保険者コード", "被保険者番号", "氏名", "住所"], ["12130480", MY_NUMBER, "山田 太郎", "東京都"]] },
       ],
       errors: [
-        { sheet: "設定", row: 2, cell: "B2", column: "値" },
-        { sheet: "支払基金_エラー明細", row: 2, cell: "B2", column: "被保険者番号" },
+        { messageId: "myNumber", sheet: "設定", row: 2, cell: "B2", column: "値" },
+        { messageId: "myNumber", sheet: "支払基金_エラー明細", row: 2, cell: "B2", column: "被保険者番号" },
       ],
     },
   ],

@@ -17,15 +17,15 @@ testRule(rule, {
     { name: "non-count columns are not checked", sheets: [{ name: "マスタ", rows: [[...MASTER_HEADER, "備考"], ["12130480", "A", 1, null, "abc"]] }] },
   ],
   invalid: [
-    { name: "negative", sheets: master(-1), errors: [{ row: 2, cell: "C2", column: "被保護者数", value: -1 }] },
-    { name: "fraction", sheets: master(1.5, "2.5"), errors: [{ row: 2, value: 1.5 }, { row: 3, value: "2.5" }] },
-    { name: "words, booleans, NaN", sheets: master("不明", true, Number.NaN, "－３"), errors: [{ row: 2, value: "不明" }, { row: 3, value: true }, { row: 4 }, { row: 5, value: "－３" }] },
+    { name: "negative", sheets: master(-1), errors: [{ messageId: "notCount", row: 2, cell: "C2", column: "被保護者数", value: -1 }] },
+    { name: "fraction", sheets: master(1.5, "2.5"), errors: [{ messageId: "notCount", row: 2, value: 1.5 }, { messageId: "notCount", row: 3, value: "2.5" }] },
+    { name: "words, booleans, NaN", sheets: master("不明", true, Number.NaN, "－３"), errors: [{ messageId: "notCount", row: 2, value: "不明" }, { messageId: "notCount", row: 3, value: true }, { messageId: "notCount", row: 4 }, { messageId: "notCount", row: 5, value: "－３" }] },
     {
       name: "閲覧停止 counts",
       sheets: suspension(["12130480", "A", "x", 2, -3]),
       errors: [
-        { row: 2, cell: "C2", column: "資格情報_加入中", value: "x" },
-        { row: 2, cell: "E2", column: "資格情報_合計", value: -3 },
+        { messageId: "notCount", row: 2, cell: "C2", column: "資格情報_加入中", value: "x" },
+        { messageId: "notCount", row: 2, cell: "E2", column: "資格情報_合計", value: -3 },
       ],
     },
   ],

@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import rule from "../../src/domain/rules/pf-code-unknown";
 import { makeOfficeCode } from "../../src/domain/codes";
 import { MASTER_HEADER, testRule } from "./tester";
@@ -24,9 +23,9 @@ testRule(rule, {
     {
       name: "an unknown code",
       sheets: [master, registration(KNOWN, OTHER)],
-      errors: [{ sheet: REG, row: 3, cell: "A3", column: "保険者コード", value: OTHER, message: expect.stringContaining(OTHER) }],
+      errors: [{ messageId: "notInMaster", sheet: REG, row: 3, cell: "A3", column: "保険者コード", value: OTHER, data: { code: OTHER } }],
     },
-    { name: "a number cell", sheets: [master, registration(Number(OTHER))], errors: [{ sheet: REG, row: 2, value: Number(OTHER) }] },
+    { name: "a number cell", sheets: [master, registration(Number(OTHER))], errors: [{ messageId: "notInMaster", sheet: REG, row: 2, value: Number(OTHER) }] },
     {
       name: "閲覧停止 and エラー明細 lists",
       sheets: [
@@ -34,7 +33,7 @@ testRule(rule, {
         { name: "支払基金_閲覧停止", rows: [["保険者コード", "保険者名", "資格情報_合計"], [OTHER, "X", 1]] },
         { name: "支払基金_エラー明細", rows: [["保険者コード", "被保険者番号", "氏名"], [OTHER, "1", "山田"]] },
       ],
-      errors: [{ sheet: "支払基金_閲覧停止", row: 2 }, { sheet: "支払基金_エラー明細", row: 2 }],
+      errors: [{ messageId: "notInMaster", sheet: "支払基金_閲覧停止", row: 2 }, { messageId: "notInMaster", sheet: "支払基金_エラー明細", row: 2 }],
     },
   ],
 });

@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import rule from "../../src/domain/rules/pf-duplicate-row";
 import { makeOfficeCode } from "../../src/domain/codes";
 import { testRule } from "./tester";
@@ -25,20 +24,20 @@ testRule(rule, {
       name: "a code twice",
       sheets: registration(A, B, A),
       errors: [
-        { row: 2, cell: "A2", column: "保険者コード", value: A, message: expect.stringContaining("4行目") },
-        { row: 4, cell: "A4", value: A, message: expect.stringContaining("2行目") },
+        { messageId: "duplicateCode", row: 2, cell: "A2", column: "保険者コード", value: A, field: "code", data: { others: "4", count: 2 } },
+        { messageId: "duplicateCode", row: 4, cell: "A4", value: A, data: { others: "2", count: 2 } },
       ],
     },
-    { name: "the same code written differently", sheets: registration(A, Number(A), `${A.slice(0, 4)}-${A.slice(4)}`), errors: [{ row: 2 }, { row: 3 }, { row: 4 }] },
+    { name: "the same code written differently", sheets: registration(A, Number(A), `${A.slice(0, 4)}-${A.slice(4)}`), errors: [{ messageId: "duplicateCode", row: 2 }, { messageId: "duplicateCode", row: 3 }, { messageId: "duplicateCode", row: 4 }] },
     {
       name: "code + 被保険者番号 in エラー明細",
       sheets: errors([A, "001", "山田", "東京都"], [A, "００１", "山田", "東京都"], [B, "001", "鈴木", "北海道"]),
-      errors: [{ row: 2, cell: "A2" }, { row: 3, cell: "A3" }],
+      errors: [{ messageId: "duplicateCodeAndInsured", row: 2, cell: "A2", data: { others: "3", count: 2 } }, { messageId: "duplicateCodeAndInsured", row: 3, cell: "A3" }],
     },
     {
       name: "a 閲覧停止 list",
       sheets: [{ name: "支払基金_閲覧停止", rows: [["保険者コード", "保険者名", "資格情報_合計"], [B, "X", 1], [B, "X", 1]] }],
-      errors: [{ row: 2 }, { row: 3 }],
+      errors: [{ messageId: "duplicateCode", row: 2 }, { messageId: "duplicateCode", row: 3 }],
     },
   ],
 });

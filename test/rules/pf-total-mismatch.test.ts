@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import rule from "../../src/domain/rules/pf-total-mismatch";
 import { testRule } from "./tester";
 
@@ -22,10 +21,10 @@ testRule(rule, {
     {
       name: "資格情報 does not add up",
       sheets: list([1, 2, 4, 4, 5, 9]),
-      errors: [{ row: 2, cell: "E2", column: "資格情報_合計", value: 4, message: expect.stringContaining("加入中 1 ＋ 資格喪失 2 ＝ 3") }],
+      errors: [{ messageId: "mismatch", row: 2, cell: "E2", column: "資格情報_合計", value: 4, field: "qualTotal", data: { label: "資格情報", total: 4, active: 1, lost: 2, sum: 3 } }],
     },
-    { name: "both groups", sheets: list([1, 2, 4, 4, 5, 10]), errors: [{ row: 2, cell: "E2" }, { row: 2, cell: "H2", column: "医療情報_合計", value: 10 }] },
-    { name: "text counts", sheets: list([1, 1, 2, "１０", "１０", "１０"]), errors: [{ row: 2, cell: "H2", value: "１０" }] },
+    { name: "both groups", sheets: list([1, 2, 4, 4, 5, 10]), errors: [{ messageId: "mismatch", row: 2, cell: "E2" }, { messageId: "mismatch", row: 2, cell: "H2", column: "医療情報_合計", value: 10 }] },
+    { name: "text counts", sheets: list([1, 1, 2, "１０", "１０", "１０"]), errors: [{ messageId: "mismatch", row: 2, cell: "H2", value: "１０" }] },
     {
       name: "two-row headers",
       sheets: [
@@ -38,7 +37,7 @@ testRule(rule, {
           ],
         },
       ],
-      errors: [{ row: 3, cell: "H3", value: 7, message: expect.stringContaining("医療情報_合計") }],
+      errors: [{ messageId: "mismatch", row: 3, cell: "H3", value: 7, field: "medTotal", data: { label: "医療情報", total: 7, active: 3, lost: 3, sum: 6 } }],
     },
   ],
 });

@@ -14,9 +14,9 @@ testRule(rule, {
     { name: "a sheet without the column", sheets: [{ name: "マスタ", rows: [MASTER_HEADER, ["12130480", "A", 1, null]] }] },
   ],
   invalid: [
-    { name: "a city", sheets: master("横浜市"), errors: [{ row: 2, cell: "E2", column: "都道府県", value: "横浜市" }] },
-    { name: "a typo", sheets: master("東京府"), errors: [{ row: 2, value: "東京府" }] },
-    { name: "a number", sheets: master(13), errors: [{ row: 2, value: 13 }] },
-    { name: "a boolean and 北海 (no short form)", sheets: master(true, "北海"), errors: [{ row: 2, value: true }, { row: 3, value: "北海" }] },
+    { name: "a city", sheets: master("横浜市"), errors: [{ messageId: "unknown", row: 2, cell: "E2", column: "都道府県", value: "横浜市" }] },
+    { name: "a typo", sheets: master("東京府"), errors: [{ messageId: "unknown", row: 2, value: "東京府" }] },
+    { name: "a number", sheets: master(13), errors: [{ messageId: "unknown", row: 2, value: 13 }] },
+    { name: "a boolean and 北海 (no short form)", sheets: master(true, "北海"), errors: [{ messageId: "unknown", row: 2, value: true }, { messageId: "unknown", row: 3, value: "北海" }] },
   ],
 });

@@ -25,6 +25,7 @@ function expectNoLeak(findings: readonly Finding[]): void {
     for (const secret of [MY_NUMBER, OTHER_NUMBER]) {
       expect(digitsOf(f.value), `${f.rule} ${f.sheet}!${f.cell} value`).not.toContain(secret);
       expect(digitsOf(f.message), `${f.rule} ${f.sheet}!${f.cell} message`).not.toContain(secret);
+      expect(digitsOf(f.note ?? ""), `${f.rule} ${f.sheet}!${f.cell} note`).not.toContain(secret);
     }
   }
 }
@@ -103,6 +104,7 @@ describe("privacy: 個人番号", () => {
       expect(f.value).toBeNull();
       expect(f.severity).toBe("error");
       expect(f.message).not.toMatch(/[0-9０-９]/u);
+      expect(f.messageId).toBe("myNumber");
     }
     // Other rules still fire on those cells (so the test does exercise them), without the digits.
     const rulesSeen = new Set(issues.map((f) => f.rule));

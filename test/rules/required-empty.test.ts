@@ -18,25 +18,25 @@ testRule(rule, {
     {
       name: "blank code",
       sheets: master([null, "A福祉事務所", 10, null]),
-      errors: [{ row: 2, cell: "A2", column: "保険者コード", value: null }],
+      errors: [{ messageId: "blank", row: 2, cell: "A2", column: "保険者コード", value: null }],
     },
     {
       name: "whitespace-only name (full-width space)",
       sheets: master(["12130488", "\u3000", 10, null]),
-      errors: [{ row: 2, cell: "B2", column: "福祉事務所名", value: "\u3000" }],
+      errors: [{ messageId: "blank", row: 2, cell: "B2", column: "福祉事務所名", value: "\u3000" }],
     },
     {
       name: "both required values blank",
       sheets: master(["12130488", "A", 1, null], [" ", "", 5, null]),
       errors: [
-        { row: 3, cell: "A3" },
-        { row: 3, cell: "B3" },
+        { messageId: "blank", row: 3, cell: "A3" },
+        { messageId: "blank", row: 3, cell: "B3" },
       ],
     },
     {
       name: "Payment Fund list with a blank code",
       sheets: [{ name: "支払基金_エラー明細", rows: [["保険者コード", "被保険者番号", "氏名", "住所"], [null, "1", "山田", "東京都千代田区"]] }],
-      errors: [{ row: 2, cell: "A2", column: "保険者コード" }],
+      errors: [{ messageId: "blank", row: 2, cell: "A2", column: "保険者コード" }],
     },
   ],
 });

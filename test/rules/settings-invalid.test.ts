@@ -5,6 +5,7 @@ import rule from "../../src/domain/rules/settings-invalid";
 import type { RawCell } from "../../src/domain/cell";
 import { isoToSerial } from "../../src/domain/dates";
 import { testRule, toGrid } from "./tester";
+import { SETTING_VALUE_HINTS } from "../../src/domain/settings";
 
 const settings = (...rows: RawCell[][]) => [{ name: "設定", rows: [["設定"], [], ["項目", "値"], ...rows] }];
 
@@ -20,25 +21,25 @@ testRule(rule, {
     {
       name: "約1,100 cannot be read: the default is used and said",
       sheets: settings(["全数_福祉事務所数", "約1,100"]),
-      errors: [{ row: 4, cell: "B4", column: "値", value: "約1,100", message: expect.stringContaining("既定値（マスタの行数）を使います") }],
+      errors: [{ messageId: "unreadable", row: 4, cell: "B4", column: "値", value: "約1,100", data: { item: "全数_福祉事務所数", value: "約1,100", fallback: "マスタの行数" } }],
     },
     {
       name: "500人以上 is not a threshold",
       sheets: settings(["優先_被保護者数閾値", "500人以上"]),
-      errors: [{ row: 4, cell: "B4", value: "500人以上", message: expect.stringContaining("既定値（1000）") }],
+      errors: [{ messageId: "unreadable", row: 4, cell: "B4", value: "500人以上", data: { item: "優先_被保護者数閾値", value: "500人以上", fallback: "1000" } }],
     },
-    { name: "zero offices", sheets: settings(["全数_福祉事務所数", 0]), errors: [{ row: 4, value: 0 }] },
-    { name: "a month that is not one", sheets: settings(["アンケート_基準月", "10月頃"]), errors: [{ row: 4, value: "10月頃", message: expect.stringContaining("2024-10") }] },
-    { name: "one bad month in the list", sheets: settings(["公文書_発出月", "2025-03, 来年度"]), errors: [{ row: 4, value: "2025-03, 来年度" }] },
+    { name: "zero offices", sheets: settings(["全数_福祉事務所数", 0]), errors: [{ messageId: "unreadable", row: 4, value: 0 }] },
+    { name: "a month that is not one", sheets: settings(["アンケート_基準月", "10月頃"]), errors: [{ messageId: "unreadable", row: 4, value: "10月頃", note: SETTING_VALUE_HINTS.month }] },
+    { name: "one bad month in the list", sheets: settings(["公文書_発出月", "2025-03, 来年度"]), errors: [{ messageId: "unreadable", row: 4, value: "2025-03, 来年度" }] },
     {
       name: "under a misspelt but obvious item name",
       sheets: settings(["全数 福祉事務所数", "約1,100"]),
-      errors: [{ row: 4, cell: "B4", message: expect.stringContaining("全数_福祉事務所数 の値「約1,100」") }],
+      errors: [{ messageId: "unreadable", row: 4, cell: "B4", data: { item: "全数_福祉事務所数", value: "約1,100", fallback: "マスタの行数" } }],
     },
     {
       name: "only the row in force (the last) is judged",
       sheets: settings(["優先_被保護者数閾値", "abc"], ["優先_被保護者数閾値", "多い"]),
-      errors: [{ row: 5, value: "多い" }],
+      errors: [{ messageId: "unreadable", row: 5, value: "多い" }],
     },
   ],
 });
@@ -50,6 +51,6 @@ describe("無効ルール against the registry's rule ids", () => {
   it("known ids are fine", () => expect(run("blank-row、external-char")).toEqual([]));
 
   it("a misspelt id switches nothing off, and says so", () => {
-    expect(run("blank-row; blank_row")).toEqual([expect.objectContaining({ rule: "settings-invalid", cell: "B4", value: "blank-row; blank_row", message: expect.stringContaining("blank_row") })]);
+    expect(run("blank-row; blank_row")).toEqual([expect.objectContaining({ rule: "settings-invalid", cell: "B4", value: "blank-row; blank_row", messageId: "unknownRuleIds", message: expect.stringContaining("blank_row") })]);
   });
 });

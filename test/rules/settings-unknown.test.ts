@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import rule from "../../src/domain/rules/settings-unknown";
 import type { RawCell } from "../../src/domain/cell";
 import { testRule } from "./tester";
+import { SETTING_KEYS, settingItemName } from "../../src/domain/settings";
 
 /** A 設定 sheet as consultants keep it: a title, a note, then 項目 | 値. */
 const settings = (...rows: RawCell[][]) => [{ name: "設定", rows: [["設定（集計に使う値）"], ["※空欄の項目は既定値を使います"], ["項目", "値", "メモ"], ...rows] }];
@@ -17,22 +18,22 @@ testRule(rule, {
     {
       name: "a space for the underscore is read as the item it means, and said",
       sheets: settings(["全数 福祉事務所数", 1104]),
-      errors: [{ row: 4, cell: "A4", column: "項目", value: "全数 福祉事務所数", message: expect.stringContaining("「全数_福祉事務所数」として読みました") }],
+      errors: [{ row: 4, cell: "A4", column: "項目", value: "全数 福祉事務所数", messageId: "misnamedItem", data: { item: "全数 福祉事務所数", canonical: "全数_福祉事務所数" } }],
     },
     {
       name: "a typo is unknown and the likely item is suggested",
       sheets: settings(["全数_福祉事務数", 1104]),
-      errors: [{ row: 4, cell: "A4", value: "全数_福祉事務数", message: expect.stringContaining("「全数_福祉事務所数」のことであれば") }],
+      errors: [{ row: 4, cell: "A4", value: "全数_福祉事務数", messageId: "unknownItemLike", data: { item: "全数_福祉事務数", suggestion: "全数_福祉事務所数" } }],
     },
     {
       name: "an item that means nothing lists the known items",
       sheets: settings(["担当者", "山田"]),
-      errors: [{ row: 4, value: "担当者", message: expect.stringContaining("無効ルール") }],
+      errors: [{ row: 4, value: "担当者", messageId: "unknownItem", data: { item: "担当者", items: SETTING_KEYS.map(settingItemName).join("、") } }],
     },
     {
       name: "a value without an item",
       sheets: settings([null, 1104]),
-      errors: [{ row: 4, cell: "A4", message: expect.stringContaining("項目名が空欄") }],
+      errors: [{ row: 4, cell: "A4", messageId: "blankItem", data: { value: "1104" } }],
     },
   ],
 });

@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import rule from "../../src/domain/rules/sheet-unrecognised";
 import { testRule } from "./tester";
 
@@ -14,9 +13,9 @@ testRule(rule, {
     {
       name: "unknown headers",
       sheets: [{ name: "支払基金_20250107", rows: [["列1", "列2"], [1, 2]] }],
-      errors: [{ row: 1, column: "", cell: "", value: null, message: expect.stringContaining("判別できません") }],
+      errors: [{ messageId: "unrecognised", row: 1, column: "", cell: "", value: null, field: "" }],
     },
-    { name: "only two known headers", sheets: [{ name: "支払基金_x", rows: [["保険者コード", "保険者名", "メモ"]] }], errors: [{ row: 1 }] },
-    { name: "an empty sheet", sheets: [{ name: "支払基金_", rows: [] }], errors: [{ row: 1 }] },
+    { name: "only two known headers", sheets: [{ name: "支払基金_x", rows: [["保険者コード", "保険者名", "メモ"]] }], errors: [{ messageId: "unrecognised", row: 1 }] },
+    { name: "an empty sheet", sheets: [{ name: "支払基金_", rows: [] }], errors: [{ messageId: "unrecognised", row: 1 }] },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineRule } from "./rule";
 import { normalizeText } from "../text";
-import { eachFieldCell } from "./cells";
+import { atCell, eachFieldCell } from "./cells";
 
 const MUNICIPALITY_CHARS = /[市区郡町村]/;
 
@@ -10,13 +10,15 @@ export default defineRule({
     id: "address-no-municipality",
     title: "住所に市区郡町村がない（Z09）",
     severity: "warning",
-    message:
-      "住所に市・区・郡・町・村のいずれも含まれていません（エラーコードZ09）。住所以外の情報が入っていないか、都道府県・市区町村が抜けていないか確認し、正しい住所を中間サーバーに登録し直してください。",
+    messages: {
+      noMunicipality:
+        "住所に市・区・郡・町・村のいずれも含まれていません（エラーコードZ09）。住所以外の情報が入っていないか、都道府県・市区町村が抜けていないか確認し、正しい住所を中間サーバーに登録し直してください。",
+    },
     sheets: ["pf-errors"],
   },
-  check({ table }, report) {
-    eachFieldCell(table, "address", ({ value, row, col }) => {
-      if (!MUNICIPALITY_CHARS.test(normalizeText(value))) report({ row: row.row, col, value });
+  check({ table, report }) {
+    eachFieldCell(table, "address", (cell) => {
+      if (!MUNICIPALITY_CHARS.test(normalizeText(cell.value))) report({ messageId: "noMunicipality", ...atCell(cell) });
     });
   },
 });

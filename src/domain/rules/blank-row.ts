@@ -6,11 +6,13 @@ export default defineRule({
     id: "blank-row",
     title: "表の途中の空白行",
     severity: "info",
-    message: "表の途中に空行があります。この行は読み飛ばします。不要であれば行を削除してください。",
+    messages: {
+      blankRow: "表の途中に空行があります。この行は読み飛ばします。不要であれば行を削除してください。",
+    },
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],
   },
-  check({ table }, report) {
+  check({ table, report }) {
     if (!table) return;
-    for (const row of table.blankRows) report({ row });
+    for (const row of table.blankRows) report({ messageId: "blankRow", row });
   },
 });

@@ -1,5 +1,5 @@
 import { parseOfficeCode } from "../codes";
-import { eachFieldCell } from "./cells";
+import { atCell, eachFieldCell } from "./cells";
 import { defineRule } from "./rule";
 
 /** 保険者コード must be 8 digits after normalisation (blank codes are required-empty's business). */
@@ -8,12 +8,14 @@ export default defineRule({
     id: "code-format",
     title: "保険者コードが8桁でない",
     severity: "error",
-    message: "保険者コードが8桁の数字ではありません。公費負担者番号（8桁）を入力してください。",
+    messages: {
+      notEightDigits: "保険者コードが8桁の数字ではありません。公費負担者番号（8桁）を入力してください。",
+    },
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],
   },
-  check({ table }, report) {
-    eachFieldCell(table, "code", ({ value, row, col }) => {
-      if (!parseOfficeCode(value).ok) report({ row: row.row, col, value });
+  check({ table, report }) {
+    eachFieldCell(table, "code", (cell) => {
+      if (!parseOfficeCode(cell.value).ok) report({ messageId: "notEightDigits", ...atCell(cell) });
     });
   },
 });

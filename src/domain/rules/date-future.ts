@@ -1,7 +1,7 @@
 import { parseDate } from "../dates";
 import { defineRule } from "./rule";
 import type { RawCell } from "../cell";
-import { eachCellOfType, memoByText } from "./cells";
+import { atCell, eachCellOfType, memoByText } from "./cells";
 
 /**
  * A readable date (any field of type 'date' in a recognised sheet) is after the as-of date.
@@ -12,22 +12,21 @@ export default defineRule({
     id: "date-future",
     title: "基準日より後の日付",
     severity: "error",
-    message: "基準日より後の日付です。日付の誤り（年・和暦の取り違えなど）がないか確認し、正しい日付に直してください。",
+    messages: {
+      afterAsOf:
+        "{{label}}（{{date}}）が基準日（{{asOf}}）より後の日付です。年や和暦の取り違えがないか確認し、正しい日付に直してください（基準日の指定が正しいかも確認してください）。",
+    },
     sheets: ["master", "pf-registration", "pf-suspension", "pf-errors"],
   },
-  check({ kind, table, asOf }, report) {
+  check({ kind, table, asOf, report }) {
     const formats = table?.grid.formats;
     // Text → its date, or null when it does not read (parseDate reads text whatever the cell format).
     const dateOfText = memoByText((value) => readDate(value, undefined));
-    eachCellOfType(kind, table, "date", ({ value, row, col, index }, field) => {
+    eachCellOfType(kind, table, "date", (cell, field) => {
+      const { value, row, index } = cell;
       const date = typeof value === "string" ? dateOfText(value) : readDate(value, formats?.[row.index]?.[index]);
       if (date === null || date <= asOf) return;
-      report({
-        row: row.row,
-        col,
-        value,
-        message: `${field.label}（${date}）が基準日（${asOf}）より後の日付です。年や和暦の取り違えがないか確認し、正しい日付に直してください（基準日の指定が正しいかも確認してください）。`,
-      });
+      report({ messageId: "afterAsOf", data: { label: field.label, date, asOf }, ...atCell(cell) });
     });
   },
 });

@@ -1,7 +1,7 @@
 import { parseDate } from "../dates";
 import { EVENT_DATE_FIELDS, implausibility } from "../event-dates";
 import { fieldDef } from "../schema/fields";
-import { eachFieldCell } from "./cells";
+import { atCell, eachFieldCell } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -14,21 +14,24 @@ export default defineRule({
     id: "date-implausible",
     title: "ありえない日付",
     severity: "error",
-    message: "登録開始日・回答日・メール送付日としてありえない値です。2025/1/7 のような日付で入力してください。",
+    messages: {
+      implausible: "{{label}}として読めない値です（{{note}}）。2025/1/7 のような日付で入力するか、未登録・未回答なら空欄にしてください。この値は集計では日付なしとして扱います。",
+    },
     sheets: ["master", "pf-registration"],
   },
-  check({ kind, table }, report) {
+  check({ kind, table, report }) {
     if (!kind) return;
     const formats = table?.grid.formats;
     for (const key of EVENT_DATE_FIELDS[kind] ?? []) {
       const label = fieldDef(kind, key)?.label ?? key;
-      eachFieldCell(table, key, ({ value, row, col, index }) => {
+      eachFieldCell(table, key, (cell) => {
+        const { value, row, index } = cell;
         const format = formats?.[row.index]?.[index];
         const parsed = parseDate(value, format);
         if (!parsed.ok) return;
         const why = implausibility(value, parsed.value, format);
         if (why === null) return;
-        report({ row: row.row, col, value, message: `${label}として読めない値です（${why}）。2025/1/7 のような日付で入力するか、未登録・未回答なら空欄にしてください。この値は集計では日付なしとして扱います。` });
+        report({ messageId: "implausible", data: { label }, note: why, ...atCell(cell) });
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from "./rule";
-import { eachCellOfType } from "./cells";
+import { atCell, eachCellOfType } from "./cells";
 
 /** How the 中間サーバー shows a character it cannot display (外字). */
 const GAIJI_PLACEHOLDER = "●";
@@ -13,13 +13,15 @@ export default defineRule({
     id: "external-char",
     title: "外字（●）を含む",
     severity: "info",
-    message:
-      "●が含まれています。中間サーバーは外字（表示できない文字）を●で表示するため、それ自体は誤りではありません。本来の文字を確認し、必要なら正しい文字に直してください。",
+    messages: {
+      gaiji:
+        "●が含まれています。中間サーバーは外字（表示できない文字）を●で表示するため、それ自体は誤りではありません。本来の文字を確認し、必要なら正しい文字に直してください。",
+    },
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],
   },
-  check({ kind, table }, report) {
-    eachCellOfType(kind, table, "text", ({ value, row, col }) => {
-      if (typeof value === "string" && value.includes(GAIJI_PLACEHOLDER)) report({ row: row.row, col, value });
+  check({ kind, table, report }) {
+    eachCellOfType(kind, table, "text", (cell) => {
+      if (typeof cell.value === "string" && cell.value.includes(GAIJI_PLACEHOLDER)) report({ messageId: "gaiji", ...atCell(cell) });
     });
   },
 });

@@ -10,23 +10,18 @@ export default defineRule({
     id: "header-duplicate",
     title: "同じ項目の列が重複",
     severity: "error",
-    message: "同じ項目の列が複数あります。どちらか一方の列を削除するか、見出し名を変えてください。",
+    messages: {
+      duplicateColumn:
+        "「{{label}}」の列が複数あります（最初の列 {{first}} を使い、この列は読みません）。不要な列を削除するか、見出し名を変えてください。",
+    },
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],
   },
-  check({ kind, table }, report) {
+  check({ kind, table, report }) {
     if (!table || kind === null) return;
     for (const { field, columns } of table.duplicateFields) {
-      const label = fieldDef(kind, field)?.label ?? field;
-      const first = columns[0];
-      for (let i = 1; i < columns.length; i++) {
-        const column = columns[i];
-        report({
-          row: table.headerRow,
-          col: column.col,
-          column: column.header,
-          value: column.header,
-          message: `「${label}」の列が複数あります（最初の列 ${first.header} を使い、この列は読みません）。不要な列を削除するか、見出し名を変えてください。`,
-        });
+      const data = { label: fieldDef(kind, field)?.label ?? field, first: columns[0].header };
+      for (const column of columns.slice(1)) {
+        report({ messageId: "duplicateColumn", data, row: table.headerRow, col: column.col, column: column.header, field, value: column.header });
       }
     }
   },

@@ -17,39 +17,39 @@ function requiredColumnKeys(kind: SheetKind): string[] {
 /**
  * A required column of a recognised sheet is absent. Reported on the header row, one finding per
  * missing column; when no header row was found at all, every required column is reported on the
- * first row of the used range.
+ * first row of the used range. A one-of group (`a|b`) has messages of its own (…のいずれか).
  */
 export default defineRule({
   meta: {
     id: "header-missing",
     title: "必須の列がない",
     severity: "error",
-    message: "必須の列がありません。見出し行にこの列を追加してください（見出し名は同義語でも構いません）。",
+    messages: {
+      missing: "必須の列「{{label}}」がありません。{{title}}の見出し行（{{headerRow}}行目）に「{{label}}」の列を追加してください。",
+      missingOneOf:
+        "必須の列「{{label}}」のいずれかがありません。{{title}}の見出し行（{{headerRow}}行目）に「{{label}}」のいずれかの列を追加してください。",
+      noHeaderRow:
+        "{{title}}の見出し行が見つからないため、必須の列「{{label}}」を読めません。先頭15行以内に、既知の見出し名を含む見出し行を置き、「{{label}}」の列を用意してください。",
+      noHeaderRowOneOf:
+        "{{title}}の見出し行が見つからないため、必須の列「{{label}}」のいずれかを読めません。先頭15行以内に、既知の見出し名を含む見出し行を置き、「{{label}}」のいずれかの列を用意してください。",
+    },
     sheets: ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"],
   },
-  check({ kind, table, grid }, report) {
+  check({ kind, table, grid, report }) {
     if (kind === null) return;
     const title = SCHEMAS[kind].title;
     if (table) {
       for (const missing of table.missingColumns) {
         const label = missingLabel(kind, missing);
-        const what = missing.includes("|") ? `「${label}」のいずれか` : `「${label}」`;
-        report({
-          row: table.headerRow,
-          column: label,
-          message: `必須の列${what}がありません。${title}の見出し行（${table.headerRow}行目）に${what}の列を追加してください。`,
-        });
+        const messageId = missing.includes("|") ? "missingOneOf" : "missing";
+        report({ messageId, data: { label, title, headerRow: table.headerRow }, row: table.headerRow, column: label, field: missing });
       }
       return;
     }
     for (const missing of requiredColumnKeys(kind)) {
       const label = missingLabel(kind, missing);
-      const what = missing.includes("|") ? `「${label}」のいずれか` : `「${label}」`;
-      report({
-        row: grid.top,
-        column: label,
-        message: `${title}の見出し行が見つからないため、必須の列${what}を読めません。先頭15行以内に、既知の見出し名を含む見出し行を置き、${what}の列を用意してください。`,
-      });
+      const messageId = missing.includes("|") ? "noHeaderRowOneOf" : "noHeaderRow";
+      report({ messageId, data: { label, title }, row: grid.top, column: label, field: missing });
     }
   },
 });

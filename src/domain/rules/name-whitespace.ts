@@ -1,4 +1,4 @@
-import { isBlank } from "../text";
+import { atCell, eachFieldCell } from "./cells";
 import { defineRule } from "./rule";
 
 /** Leading or trailing whitespace, or two whitespace characters in a row (\s covers U+3000). */
@@ -18,26 +18,17 @@ export default defineRule({
     id: "name-whitespace",
     title: "氏名の空白が不正（Z04）",
     severity: "warning",
-    message:
-      "氏名の前後に空白があるか、空白が連続しています（エラーコードZ04）。姓と名の間の空白を1つにし、前後の空白を削除して中間サーバーに登録し直してください。",
+    messages: {
+      straySpace:
+        "{{label}}の前後に空白があるか、空白が連続しています（エラーコードZ04）。姓と名の間の空白を1つにし、前後の空白を削除して中間サーバーに登録し直してください。",
+    },
     sheets: ["pf-errors"],
   },
-  check({ table }, report) {
-    if (!table) return;
+  check({ table, report }) {
     for (const [key, label] of FIELDS) {
-      const index = table.fieldIndex.get(key);
-      if (index === undefined) continue;
-      const col = table.grid.left + index;
-      for (const row of table.rows) {
-        const value = row.cells[index] ?? null;
-        if (typeof value !== "string" || isBlank(value) || !STRAY_SPACE.test(value)) continue;
-        report({
-          row: row.row,
-          col,
-          value,
-          message: `${label}の前後に空白があるか、空白が連続しています（エラーコードZ04）。姓と名の間の空白を1つにし、前後の空白を削除して中間サーバーに登録し直してください。`,
-        });
-      }
+      eachFieldCell(table, key, (cell) => {
+        if (typeof cell.value === "string" && STRAY_SPACE.test(cell.value)) report({ messageId: "straySpace", data: { label }, ...atCell(cell) });
+      });
     }
   },
 });

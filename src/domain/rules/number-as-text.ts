@@ -1,5 +1,5 @@
 import { parseCount } from "../numbers";
-import { eachCellOfType } from "./cells";
+import { atCell, eachCellOfType } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -11,20 +11,17 @@ export default defineRule({
     id: "number-as-text",
     title: "数値が文字列として入力",
     severity: "warning",
-    message: "数値が文字列として入力されています（全角数字・カンマ・単位付きを含む）。値はそのまま使いますが、半角の数値として入力し直してください。",
+    messages: {
+      asText: "{{label}}が文字列として入力されています（{{number}}として読みます）。半角の数値として入力し直してください。",
+    },
     sheets: ["master", "pf-suspension"],
   },
-  check({ kind, table }, report) {
-    eachCellOfType(kind, table, "count", ({ value, row, col }, field) => {
-      if (typeof value !== "string") return; // numbers are never "as text"
-      const parsed = parseCount(value);
+  check({ kind, table, report }) {
+    eachCellOfType(kind, table, "count", (cell, field) => {
+      if (typeof cell.value !== "string") return; // numbers are never "as text"
+      const parsed = parseCount(cell.value);
       if (!parsed.ok || !parsed.asText) return;
-      report({
-        row: row.row,
-        col,
-        value,
-        message: `${field.label}が文字列として入力されています（${parsed.value}として読みます）。半角の数値として入力し直してください。`,
-      });
+      report({ messageId: "asText", data: { label: field.label, number: parsed.value }, ...atCell(cell) });
     });
   },
 });

@@ -1,5 +1,5 @@
 import { parseCount } from "../numbers";
-import { eachCellOfType } from "./cells";
+import { atCell, eachCellOfType } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -11,19 +11,15 @@ export default defineRule({
     id: "number-invalid",
     title: "人数・件数が不正",
     severity: "error",
-    message: "件数・人数が0以上の整数ではありません。0以上の整数を数値で入力してください。",
+    messages: {
+      notCount: "{{label}}が0以上の整数ではありません（{{note}}）。0以上の整数を数値で入力してください。",
+    },
     sheets: ["master", "pf-suspension"],
   },
-  check({ kind, table }, report) {
-    eachCellOfType(kind, table, "count", ({ value, row, col }, field) => {
-      const parsed = parseCount(value);
-      if (parsed.ok) return;
-      report({
-        row: row.row,
-        col,
-        value,
-        message: `${field.label}が0以上の整数ではありません（${parsed.reason}）。0以上の整数を数値で入力してください。`,
-      });
+  check({ kind, table, report }) {
+    eachCellOfType(kind, table, "count", (cell, field) => {
+      const parsed = parseCount(cell.value);
+      if (!parsed.ok) report({ messageId: "notCount", data: { label: field.label }, note: parsed.reason, ...atCell(cell) });
     });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "./rule";
-import { eachOfficeCode } from "./cells";
+import { atCell, eachOfficeCode } from "./cells";
 
 /**
  * A Payment Fund row's 保険者コード (well-formed: malformed codes are code-format's) is not in
@@ -10,19 +10,15 @@ export default defineRule({
     id: "pf-code-unknown",
     title: "マスタにない保険者コード",
     severity: "warning",
-    message: "この保険者コードはマスタにありません。コードの誤りがないか確認し、対象の福祉事務所ならマスタに行を追加してください。",
+    messages: {
+      notInMaster: "保険者コード {{code}} はマスタにありません。コードの誤りがないか確認し、対象の福祉事務所ならマスタに行を追加してください。",
+    },
     sheets: ["pf-registration", "pf-suspension", "pf-errors"],
   },
-  check({ table, masterCodes }, report) {
+  check({ table, masterCodes, report }) {
     if (masterCodes === null) return;
-    eachOfficeCode(table, (code, { value, row, col }) => {
-      if (masterCodes.has(code)) return;
-      report({
-        row: row.row,
-        col,
-        value,
-        message: `保険者コード ${code} はマスタにありません。コードの誤りがないか確認し、対象の福祉事務所ならマスタに行を追加してください。`,
-      });
+    eachOfficeCode(table, (code, cell) => {
+      if (!masterCodes.has(code)) report({ messageId: "notInMaster", data: { code }, ...atCell(cell) });
     });
   },
 });

@@ -1,8 +1,9 @@
 import { parseCount } from "../numbers";
 import type { Table } from "../schema/table";
 import { isBlank } from "../text";
+import { atCell, eachFieldCell, fieldColumn } from "./cells";
 import { holdsMyNumber } from "./mynumber-present";
-import { defineRule, type Report } from "./rule";
+import { defineRule, type RuleContext } from "./rule";
 
 /** The count groups of a 閲覧停止 list: [label, 加入中, 資格喪失, 合計]. */
 const GROUPS = [
@@ -10,47 +11,47 @@ const GROUPS = [
   ["医療情報", "medActive", "medLost", "medTotal"],
 ] as const;
 
-function checkGroup(table: Table, group: (typeof GROUPS)[number], report: Report): void {
+type MessageId = "mismatch" | "mismatchHidden";
+
+function checkGroup(table: Table, group: (typeof GROUPS)[number], report: RuleContext<MessageId>["report"]): void {
   const [label, activeKey, lostKey, totalKey] = group;
-  const ai = table.fieldIndex.get(activeKey);
-  const li = table.fieldIndex.get(lostKey);
-  const ti = table.fieldIndex.get(totalKey);
-  if (ai === undefined || li === undefined || ti === undefined) return;
-  const col = table.grid.left + ti;
-  for (const row of table.rows) {
-    const a = row.cells[ai] ?? null;
-    const l = row.cells[li] ?? null;
-    const t = row.cells[ti] ?? null;
-    if (isBlank(a) || isBlank(l) || isBlank(t)) continue;
+  const activeColumn = fieldColumn(table, activeKey);
+  const lostColumn = fieldColumn(table, lostKey);
+  if (!activeColumn || !lostColumn) return;
+  eachFieldCell(table, totalKey, (cell) => {
+    const a = activeColumn.read(cell.row);
+    const l = lostColumn.read(cell.row);
+    const t = cell.value;
+    if (isBlank(a) || isBlank(l)) return;
     const active = parseCount(a);
     const lost = parseCount(l);
     const total = parseCount(t);
-    if (!active.ok || !lost.ok || !total.ok) continue;
-    if (active.value + lost.value === total.value) continue;
+    if (!active.ok || !lost.ok || !total.ok) return;
+    if (active.value + lost.value === total.value) return;
     // Counts are echoed in the message unless one of them is a probable 個人番号.
-    const figures =
-      holdsMyNumber(a) || holdsMyNumber(l) || holdsMyNumber(t)
-        ? ""
-        : `（合計 ${total.value}、加入中 ${active.value} ＋ 資格喪失 ${lost.value} ＝ ${active.value + lost.value}）`;
-    report({
-      row: row.row,
-      col,
-      value: t,
-      message: `${label}_合計が 加入中＋資格喪失 と一致しません${figures}。支払基金の一覧から貼り付け直すか、件数を確認してください。`,
-    });
-  }
+    if (holdsMyNumber(a) || holdsMyNumber(l) || holdsMyNumber(t)) {
+      report({ messageId: "mismatchHidden", data: { label }, ...atCell(cell) });
+      return;
+    }
+    const data = { label, total: total.value, active: active.value, lost: lost.value, sum: active.value + lost.value };
+    report({ messageId: "mismatch", data, ...atCell(cell) });
+  });
 }
 
 /** In a 閲覧停止 list, 合計 ≠ 加入中 + 資格喪失 (for 資格情報 and 医療情報, when all three read). */
-export default defineRule({
+export default defineRule<MessageId>({
   meta: {
     id: "pf-total-mismatch",
     title: "合計が内訳と合わない",
     severity: "error",
-    message: "合計が 加入中＋資格喪失 と一致しません。支払基金の一覧から貼り付け直すか、件数を確認してください。",
+    messages: {
+      mismatch:
+        "{{label}}_合計が 加入中＋資格喪失 と一致しません（合計 {{total}}、加入中 {{active}} ＋ 資格喪失 {{lost}} ＝ {{sum}}）。支払基金の一覧から貼り付け直すか、件数を確認してください。",
+      mismatchHidden: "{{label}}_合計が 加入中＋資格喪失 と一致しません。支払基金の一覧から貼り付け直すか、件数を確認してください。",
+    },
     sheets: ["pf-suspension"],
   },
-  check({ table }, report) {
+  check({ table, report }) {
     if (!table) return;
     for (const group of GROUPS) checkGroup(table, group, report);
   },

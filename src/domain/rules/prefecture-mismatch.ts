@@ -1,7 +1,7 @@
-import { parseOfficeCode, prefectureOfCode } from "../codes";
+import { prefectureOfCode } from "../codes";
 import { PREFECTURES, prefectureNumberOfName } from "../prefectures";
-import { isBlankCell } from "../schema/table";
 import { normalizeText } from "../text";
+import { atCell, eachFieldCell, fieldColumn, officeCodeOf } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -14,29 +14,25 @@ export default defineRule({
     id: "prefecture-mismatch",
     title: "都道府県とコードが不一致",
     severity: "warning",
-    message: "都道府県が保険者コードの都道府県番号と一致しません。都道府県と保険者コードのどちらが正しいか確認してください。",
+    messages: {
+      mismatch:
+        "都道府県「{{named}}」が、保険者コード {{code}} の都道府県番号（{{digits}} = {{ofCode}}）と一致しません。都道府県と保険者コードのどちらが正しいか確認してください。",
+    },
     sheets: ["master"],
   },
-  check({ table }, report) {
-    const prefIndex = table?.fieldIndex.get("prefecture");
-    const codeIndex = table?.fieldIndex.get("code");
-    if (!table || prefIndex === undefined || codeIndex === undefined) return;
-    const col = table.grid.left + prefIndex;
-    for (const row of table.rows) {
-      const value = row.cells[prefIndex] ?? null;
-      if (typeof value !== "string" || isBlankCell(value)) continue;
-      const named = prefectureNumberOfName(normalizeText(value));
-      if (named === null) continue; // prefecture-unknown's business
-      const code = parseOfficeCode(row.cells[codeIndex] ?? null);
-      if (!code.ok) continue;
-      const ofCode = prefectureOfCode(code.value);
-      if (ofCode === null || ofCode === PREFECTURES[named - 1]) continue;
-      report({
-        row: row.row,
-        col,
-        value,
-        message: `都道府県「${PREFECTURES[named - 1]}」が、保険者コード ${code.value} の都道府県番号（${code.value.slice(2, 4)} = ${ofCode}）と一致しません。都道府県と保険者コードのどちらが正しいか確認してください。`,
-      });
-    }
+  check({ table, report }) {
+    const codeColumn = fieldColumn(table, "code");
+    if (!codeColumn) return;
+    eachFieldCell(table, "prefecture", (cell) => {
+      if (typeof cell.value !== "string") return;
+      const named = prefectureNumberOfName(normalizeText(cell.value));
+      if (named === null) return; // prefecture-unknown's business
+      const code = officeCodeOf(codeColumn.read(cell.row));
+      if (code === null) return;
+      const ofCode = prefectureOfCode(code);
+      if (ofCode === null || ofCode === PREFECTURES[named - 1]) return;
+      const data = { named: PREFECTURES[named - 1], code, digits: code.slice(2, 4), ofCode };
+      report({ messageId: "mismatch", data, ...atCell(cell) });
+    });
   },
 });

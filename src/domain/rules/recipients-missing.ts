@@ -1,4 +1,4 @@
-import { isBlank } from "../text";
+import { atCell, eachBlankFieldCell } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -10,16 +10,12 @@ export default defineRule({
     id: "recipients-missing",
     title: "被保護者数が空欄",
     severity: "warning",
-    message: "被保護者数が空欄のため0人として集計します。被保護者調査の人数を入力してください（0人なら0を入力）。",
+    messages: {
+      blank: "被保護者数が空欄のため0人として集計します。被保護者調査の人数を入力してください（0人なら0を入力）。",
+    },
     sheets: ["master"],
   },
-  check({ table }, report) {
-    const index = table?.fieldIndex.get("recipients");
-    if (!table || index === undefined) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = row.cells[index] ?? null;
-      if (isBlank(value)) report({ row: row.row, col, value });
-    }
+  check({ table, report }) {
+    eachBlankFieldCell(table, "recipients", (cell) => report({ messageId: "blank", ...atCell(cell) }));
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule } from "./rule";
+import { defineRule, type RuleContext } from "./rule";
 import { reportSettingsProblems } from "./settings-problems";
 
 /** A 設定 項目 given on two rows: the last row wins (in the engine and the task pane alike); the earlier rows are reported. */
@@ -7,10 +7,12 @@ export default defineRule({
     id: "settings-duplicate",
     title: "設定の項目が重複",
     severity: "warning",
-    message: "同じ設定項目が複数の行にあります。最後の行の値を使います。不要な行を削除してください。",
+    messages: {
+      duplicate: "「{{item}}」が複数の行にあります（{{rows}}）。最後の {{lastRow}} 行目の値を使い、この行は使いません。不要な行を削除してください。",
+    },
     sheets: ["settings"],
   },
-  check(ctx, report) {
-    reportSettingsProblems("settings-duplicate", ctx, report);
+  check(context) {
+    reportSettingsProblems("settings-duplicate", context as RuleContext);
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule } from "./rule";
+import { defineRule, type RuleContext } from "./rule";
 import { reportSettingsProblems } from "./settings-problems";
 
 /**
@@ -10,10 +10,13 @@ export default defineRule({
     id: "settings-invalid",
     title: "設定の値が読めない",
     severity: "error",
-    message: "設定の値が読めないため、既定値を使います。値を直してください。",
+    messages: {
+      unreadable: "{{item}} の値「{{value}}」が読めないため、既定値（{{fallback}}）を使います。{{note}}",
+      unknownRuleIds: "{{item}} に知らないルール ID があります（{{ids}}）。このルール ID は無視します。検証結果の「ルール」列の ID（例: blank-row）を入力してください。",
+    },
     sheets: ["settings"],
   },
-  check(ctx, report) {
-    reportSettingsProblems("settings-invalid", ctx, report);
+  check(context) {
+    reportSettingsProblems("settings-invalid", context as RuleContext);
   },
 });

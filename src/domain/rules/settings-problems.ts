@@ -4,13 +4,16 @@
  */
 import { normalizeText, splitList } from "../text";
 import { readSettingsTable, SETTING_ITEMS, type SettingsRuleId } from "../settings";
-import type { Report, SheetContext } from "./rule";
+import type { RuleContext } from "./rule";
 
-/** Reports the problems of one id that the 設定 parser found. */
-export function reportSettingsProblems(id: SettingsRuleId, { table, knownRules }: SheetContext, report: Report): void {
+/**
+ * Reports the problems of one id that the 設定 parser found. The parser names each problem's
+ * messageId (one of the calling rule's meta.messages), so the rules pass their context widened.
+ */
+export function reportSettingsProblems(id: SettingsRuleId, { table, knownRules, report }: RuleContext): void {
   const data = readSettingsTable(table);
   for (const p of data.problems) {
-    if (p.rule === id) report({ row: p.row, col: p.col, value: p.value, message: p.message });
+    if (p.rule === id) report({ messageId: p.messageId, data: p.data, note: p.note, row: p.row, col: p.col, value: p.value });
   }
   // 無効ルール with an id that no rule has switches nothing off: a misspelt id must not pass silently.
   const disabled = data.entries.disabledRules;
@@ -21,7 +24,8 @@ export function reportSettingsProblems(id: SettingsRuleId, { table, knownRules }
         row: disabled.row,
         col: disabled.valueCol,
         value: disabled.raw,
-        message: `${SETTING_ITEMS.disabledRules} に知らないルール ID があります（${unknown.join("、")}）。このルール ID は無視します。検証結果の「ルール」列の ID（例: blank-row）を入力してください。`,
+        messageId: "unknownRuleIds",
+        data: { item: SETTING_ITEMS.disabledRules, ids: unknown.join("、") },
       });
     }
   }

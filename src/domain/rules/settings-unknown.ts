@@ -1,4 +1,4 @@
-import { defineRule } from "./rule";
+import { defineRule, type RuleContext } from "./rule";
 import { reportSettingsProblems } from "./settings-problems";
 
 /**
@@ -11,10 +11,15 @@ export default defineRule({
     id: "settings-unknown",
     title: "設定の項目名が違う",
     severity: "warning",
-    message: "設定にない項目名です。項目名を確認してください（この行は使われません）。",
+    messages: {
+      blankItem: "値「{{value}}」の項目名が空欄です。項目名を入力するか、行を削除してください。",
+      unknownItemLike: "「{{item}}」という設定項目はありません（この行は使われません）。「{{suggestion}}」のことであれば、項目名を直してください。",
+      unknownItem: "「{{item}}」という設定項目はありません（この行は使われません）。使える項目: {{items}}、列_<項目名>。",
+      misnamedItem: "項目名「{{item}}」は正しくは「{{canonical}}」です。「{{canonical}}」として読みましたが、項目名を直してください。",
+    },
     sheets: ["settings"],
   },
-  check(ctx, report) {
-    reportSettingsProblems("settings-unknown", ctx, report);
+  check(context) {
+    reportSettingsProblems("settings-unknown", context as RuleContext);
   },
 });
