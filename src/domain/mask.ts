@@ -24,7 +24,7 @@ import { containsProbableMyNumber, officeCheckDigit, parseOfficeCode } from "./c
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, type SheetKind, paymentFundKindFromName } from "./schema/fields";
 import { detectPaymentFundKind, headerKey, isBlankCell, isBlankRow, readTable, type Table } from "./schema/table";
 import { nfkc } from "./text";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 /** What a masked cell becomes. One mark whatever the length, so the length does not leak either. */
 export const MASK = "■";

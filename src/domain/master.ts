@@ -9,7 +9,7 @@ import { parseDate } from "./dates";
 import { parsePlanChain, planMonth, type Plan } from "./plans";
 import { normalizeText } from "./text";
 import { fieldFormat, fieldValue, readTable, type Table, type TableRow } from "./schema/table";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 export type MailReply =
   | { kind: "none" }

@@ -8,7 +8,7 @@ import { parseCount } from "./numbers";
 import { normalizeText } from "./text";
 import { fieldValue, readTable } from "./schema/table";
 import type { Master } from "./master";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 export interface Settings {
   totalOffices: number;

@@ -8,7 +8,7 @@ import { PAYMENT_FUND_PREFIX, SHEET_NAMES, paymentFundKindFromName, type SheetKi
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
 import type { Report, Rule, SheetContext } from "./rules/rule";
 import { containsProbableMyNumber, parseOfficeCode } from "./codes";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 export interface ValidateOptions {
   asOf: IsoDate;

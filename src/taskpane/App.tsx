@@ -16,8 +16,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState, type ComponentType } from "react";
 import { parseDate } from "../domain/dates";
-import type { ExcelRun } from "../workbook/office";
-import type { WorkbookPort } from "../workbook/port";
+import type { ScratchWorkbookFactory, WorkbookPort } from "../workbook/port";
+import type { ExcelRun } from "./excel";
 import { M } from "./messages";
 import { ApplyScreen } from "./screens/ApplyScreen";
 import { DiffScreen } from "./screens/DiffScreen";
@@ -155,15 +155,18 @@ export function App({
   port,
   excelRun,
   createWorkbook = null,
+  scratch,
 }: {
   port: WorkbookPort;
   excelRun: ExcelRun;
   /** Excel.createWorkbook when the host supports ExcelApi 1.8, else null. */
   createWorkbook?: CreateWorkbook | null;
+  /** The in-memory workbook commands build copies in (chosen by the composition root). */
+  scratch: ScratchWorkbookFactory;
 }) {
   return (
     <FluentProvider theme={webLightTheme}>
-      <ServicesProvider port={port} excelRun={excelRun} createWorkbook={createWorkbook}>
+      <ServicesProvider port={port} excelRun={excelRun} createWorkbook={createWorkbook} scratch={scratch}>
         <Shell />
       </ServicesProvider>
     </FluentProvider>

@@ -5,7 +5,7 @@
  * all fine; unknown columns are simply carried along untouched.
  */
 import type { RawCell } from "../cell";
-import type { SheetGrid } from "../../workbook/port";
+import type { SheetGrid } from "../grid";
 import {
   JUDGE_PREFIX,
   PAYMENT_FUND_KINDS,

@@ -6,8 +6,8 @@
 import ExcelJS from "exceljs";
 import type { OutCell, RawCell } from "../../domain/cell";
 import { isDateOut } from "../../domain/cell";
+import { isOwnHighlightFormula, markedFormula, tableNameOf } from "../../domain/writes";
 import {
-  HIGHLIGHT_MARKER,
   type AppendRows,
   type GeneratedSheet,
   type HighlightSpec,
@@ -145,11 +145,6 @@ function setCell(ws: ExcelJS.Worksheet, row: number, col: number, v: OutCell, fo
   formatCell(cell, v, format);
 }
 
-/** Excel tables need at least one row and distinct, non-empty header texts. */
-function canBeTable(header: string[], rowCount: number): boolean {
-  return rowCount > 0 && header.every((h) => h.trim() !== "") && new Set(header).size === header.length;
-}
-
 function lastUsedRow(ws: ExcelJS.Worksheet): number {
   let last = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -224,10 +219,11 @@ export class XlsxWorkbook implements WorkbookPort {
         row++;
       }
       if (b === 0) firstDataRow = row + 1;
-      if (block.tableName && canBeTable(block.header, block.rows.length)) {
+      const table = tableNameOf(block);
+      if (table !== null) {
         // A real Excel table (ListObject): filter buttons and banding, as the user would make it.
         ws.addTable({
-          name: this.uniqueTableName(block.tableName),
+          name: this.uniqueTableName(table),
           ref: `A${row}`,
           headerRow: true,
           style: { theme: "TableStyleLight9", showRowStripes: true },
@@ -274,7 +270,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private highlight(h: HighlightSpec): void {
     const ws = this.sheet(h.sheet);
     ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
-      !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(HIGHLIGHT_MARKER))),
+      !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => isOwnHighlightFormula(String(f)))),
     );
     if (h.lastRow < h.firstRow) return;
     const ref = `A${h.firstRow}:${columnLetters(h.lastCol)}${h.lastRow}`;
@@ -283,7 +279,7 @@ export class XlsxWorkbook implements WorkbookPort {
       rules: h.rules.map((rule, i) => ({
         type: "expression",
         priority: i + 1,
-        formulae: [rule.formula.replace(/^=/u, "")],
+        formulae: [markedFormula(rule.formula).replace(/^=/u, "")],
         style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${rule.fill.replace("#", "")}` } } },
       })),
     });

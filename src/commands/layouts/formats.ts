@@ -1,0 +1,6 @@
+/** Number formats of the generated sheets (Excel format codes; the adapters apply them as given). */
+export const COUNT_FORMAT = "#,##0";
+export const SHARE_FORMAT = "0.0%";
+export const SIGNED_COUNT_FORMAT = "+#,##0;-#,##0;0";
+export const SIGNED_SHARE_FORMAT = "+0.0%;-0.0%;0.0%";
+export const DATE_FORMAT = "yyyy/m/d";
