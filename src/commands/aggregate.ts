@@ -21,7 +21,7 @@ import {
 } from "../domain/aggregates";
 import { parseDate } from "../domain/dates";
 import { officesOf } from "../domain/judge";
-import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
+import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { CommandError, readWorkbook, requireMaster } from "./context";

@@ -6,8 +6,7 @@
  * The task pane's preview is the same function with `dryRun: true`: every check runs and refuses
  * the same way, only the commit is left out.
  */
-import { dateOut, type IsoDate, type OutCell } from "../domain/cell";
-import { parseDate } from "../domain/dates";
+import { dateOut, type IsoDate } from "../domain/cell";
 import { registrationChanges } from "../domain/registrations";
 import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { detectPaymentFundKind, readTable } from "../domain/schema/table";

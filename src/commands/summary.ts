@@ -4,14 +4,13 @@
  * commit. In マスタ only 判定_ cells are written (and the header of a missing 判定_ column). The
  * sheets are laid out in layouts/summary.ts.
  */
-import type { IsoDate, IsoMonth, OutCell } from "../domain/cell";
+import type { IsoDate, IsoMonth } from "../domain/cell";
 import { classesAt, type ClassEntry, type ClassRules } from "../domain/classes";
 import { parseDate } from "../domain/dates";
 import { distributionAt, type Distribution } from "../domain/distribution";
 import { documentCountTable, documentsAt, type DocumentCountTable, type DocumentEntry, type DocumentOffice } from "../domain/documents";
 import { judgeWrites, officesOf, type JudgeColumn } from "../domain/judge";
 import type { Master } from "../domain/master";
-import { SHEET_NAMES } from "../domain/schema/fields";
 import { fieldValue, isBlankCell } from "../domain/schema/table";
 import { documentMonthsAt, fiscalYearEndAt } from "../domain/settings";
 import { surveyColumns, surveyRows, type SurveyColumn, type SurveyRow } from "../domain/survey";

@@ -94,7 +94,13 @@ export function freezeMaster(master: Master, asOf: IsoDate): FrozenSnapshot {
 export function historyHeaders(snapshots: readonly FrozenSnapshot[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const s of snapshots) for (const h of s.headers) if (!seen.has(h)) (seen.add(h), out.push(h));
+  for (const s of snapshots) {
+    for (const h of s.headers) {
+      if (seen.has(h)) continue;
+      seen.add(h);
+      out.push(h);
+    }
+  }
   return out;
 }
 

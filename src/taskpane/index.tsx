@@ -28,7 +28,7 @@ function start(host: Office.HostType | null): void {
 
 /** Excel.createWorkbook (ExcelApi 1.8) when the host offers it; the 共有 screen explains otherwise. */
 function createWorkbookIfSupported(): CreateWorkbook | null {
-  let supported = false;
+  let supported: boolean;
   try {
     supported = Office.context.requirements.isSetSupported("ExcelApi", "1.8");
   } catch {

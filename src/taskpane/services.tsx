@@ -2,7 +2,7 @@
  * What every screen gets from the shell: the workbook port, a runner that shows progress, lets the
  * user cancel between steps and turns errors into a Japanese MessageBar, and the default 基準日.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Step } from "../commands/steps";
 import { todayInTokyo } from "../domain/dates";
 import type { ScratchWorkbookFactory, WorkbookPort } from "../workbook/port";
@@ -160,4 +160,15 @@ export function useAsOf(): [string, (v: string) => void] {
   const { defaultAsOf } = useServices();
   const [edited, setEdited] = useState<string | null>(null);
   return [edited ?? defaultAsOf, setEdited];
+}
+
+/**
+ * Runs `load` once, when the screen opens (its 再読み込み button calls `load` again). The first
+ * render's `load` is kept: it only uses the runner and state setters, which never change.
+ */
+export function useLoadOnOpen(load: () => Promise<void>): void {
+  const [first] = useState(() => load);
+  useEffect(() => {
+    void first();
+  }, [first]);
 }

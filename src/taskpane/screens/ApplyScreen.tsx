@@ -1,12 +1,12 @@
 /** 支払基金データ取込: choose a pasted 登録状況 list, preview the master changes, then apply them. */
 import { Button } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { applyRegistrations, applyRegistrationsSteps, type ApplyRegistrationsResult } from "../../commands/applyRegistrations";
 import { listCandidateSheets, listCandidateSheetsSteps } from "../../commands/lists";
 import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtDate } from "../format";
 import { M } from "../messages";
-import { useServices } from "../services";
+import { useLoadOnOpen, useServices } from "../services";
 
 const shown = (v: string | null): string => (v === null ? M.apply.blank : /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : v);
 
@@ -25,11 +25,7 @@ export function ApplyScreen() {
     setSheets(lists.sheets);
     setSheet((current) => (lists.sheets.includes(current) ? current : lists.suggested));
   };
-  useEffect(() => {
-    void loadSheets();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadSheets);
 
   const runPreview = async () => {
     setApplied(null);

@@ -1,12 +1,12 @@
 /** 差分表: compare two saved snapshots and write 期間差分. */
 import { Button, Text } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { diff, diffSteps, type DiffValue, type PeriodDiff } from "../../commands/diff";
 import { listSnapshotDates, listSnapshotDatesSteps } from "../../commands/history";
 import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtDate, fmtValue } from "../format";
 import { M } from "../messages";
-import { useServices } from "../services";
+import { useLoadOnOpen, useServices } from "../services";
 import { FiguresView } from "./Figures";
 
 const cellText = (v: DiffValue): string =>
@@ -28,11 +28,7 @@ export function DiffScreen() {
     setTo(d[d.length - 1] ?? "");
     setFrom(d[d.length - 2] ?? "");
   };
-  useEffect(() => {
-    void loadDates();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadDates);
 
   const generate = async () => {
     const r = await svc.run(diffSteps(), (port) => diff(port, { from, to }));

@@ -1,12 +1,12 @@
 /** スナップショット: freeze マスタ at a 基準日 (take), or take a saved 基準日 again (rebuild). */
 import { Button } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { listSnapshotDates, listSnapshotDatesSteps } from "../../commands/history";
 import { snapshot, snapshotSteps, type SnapshotFigures } from "../../commands/snapshot";
 import { DateField, ScreenIntro, SheetPicker, SuccessBar, useShared } from "../components";
 import { fmtDate } from "../format";
 import { M } from "../messages";
-import { useAsOf, useServices } from "../services";
+import { useAsOf, useLoadOnOpen, useServices } from "../services";
 import { FiguresView } from "./Figures";
 
 export function SnapshotScreen() {
@@ -24,11 +24,7 @@ export function SnapshotScreen() {
       setRebuildDate((cur) => (d.includes(cur) ? cur : (d[d.length - 1] ?? "")));
     }
   };
-  useEffect(() => {
-    void loadDates();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadDates);
 
   const take = async (date: string) => {
     const r = await svc.run(snapshotSteps(), (port) => snapshot(port, { asOf: date || undefined }));

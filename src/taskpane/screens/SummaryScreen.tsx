@@ -1,13 +1,13 @@
 /** 集計: the survey / distribution / class / document tables at an as-of date, and the 閲覧停止 aggregate. */
 import { Button, Checkbox, Divider, Field, Input } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { aggregate, aggregateSteps, type PrefectureRow, type RemainingRow, type TopOffice, type VendorRow } from "../../commands/aggregate";
 import { listCandidateSheets, listCandidateSheetsSteps } from "../../commands/lists";
 import { actionText, summary, summarySteps, type SummaryResult } from "../../commands/summary";
 import { DateField, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtCount, fmtDate, fmtShare, parseDateList, planText } from "../format";
 import { M } from "../messages";
-import { useAsOf, useServices } from "../services";
+import { useAsOf, useLoadOnOpen, useServices } from "../services";
 
 /** What the screen shows of an aggregate run (SPEC §5's JSON). */
 interface AggregateView {
@@ -65,11 +65,7 @@ export function SummaryScreen() {
     setSheet((cur) => (lists.sheets.includes(cur) ? cur : lists.suggested));
     setPrevious((cur) => (lists.sheets.includes(cur) ? cur : ""));
   };
-  useEffect(() => {
-    void loadSheets();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadSheets);
 
   const { dates, bad } = parseDateList(datesText);
   const runSummary = async () => {

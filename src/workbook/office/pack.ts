@@ -135,12 +135,11 @@ export async function sendUnits(
       }
       const parts = u.splitAt?.(room) ?? null;
       if (parts) {
+        // The head fills this request; the tail starts the next one.
         queue.splice(j, 1, parts[0], parts[1]);
-        bytes += parts[0].bytes;
         j++;
       } else if (j === i) {
         // An indivisible unit larger than the budget goes alone.
-        bytes += u.bytes;
         j++;
       }
       break;
