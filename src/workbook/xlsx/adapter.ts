@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import type { OutCell, RawCell } from "../../domain/cell";
 import { isDateOut } from "../../domain/cell";
-import { isOwnHighlightFormula, markedFormula, tableNameOf } from "../../domain/writes";
+import { isOwnHighlightFormula, layoutSheet, markedFormula } from "../../domain/writes";
 import {
   type AppendRows,
   type GeneratedSheet,
@@ -209,53 +209,41 @@ export class XlsxWorkbook implements WorkbookPort {
     if (old) this.book.removeWorksheet(old.id);
     const ws = this.book.addWorksheet(spec.name);
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-    let row = 1;
-    let firstDataRow = 0;
+    // layoutSheet's rows are 0-based; ExcelJS's are 1-based.
+    const layout = layoutSheet(spec);
     spec.blocks.forEach((block, b) => {
-      if (b > 0) row++;
-      if (block.title) {
-        ws.getCell(row, 1).value = block.title;
-        ws.getCell(row, 1).font = { bold: true };
-        row++;
+      const at = layout.blocks[b];
+      if (at.titleRow !== null) {
+        ws.getCell(at.titleRow + 1, 1).value = block.title ?? "";
+        ws.getCell(at.titleRow + 1, 1).font = { bold: true };
       }
-      if (b === 0) firstDataRow = row + 1;
-      const table = tableNameOf(block);
-      if (table !== null) {
+      const headerRow = at.headerRow + 1;
+      const dataRow = at.firstDataRow + 1;
+      if (at.table !== null) {
         // A real Excel table (ListObject): filter buttons and banding, as the user would make it.
         ws.addTable({
-          name: this.uniqueTableName(table),
-          ref: `A${row}`,
+          name: this.uniqueTableName(at.table),
+          ref: `A${headerRow}`,
           headerRow: true,
           style: { theme: "TableStyleLight9", showRowStripes: true },
           columns: block.header.map((name) => ({ name, filterButton: true })),
           rows: block.rows.map((r) => r.map(toExcelValue)),
         });
-        row++;
-        for (const values of block.rows) {
-          values.forEach((v, j) => formatCell(ws.getCell(row, j + 1), v, block.formats?.[j]));
-          row++;
-        }
+        block.rows.forEach((values, i) => values.forEach((v, j) => formatCell(ws.getCell(dataRow + i, j + 1), v, block.formats?.[j])));
       } else {
         block.header.forEach((h, j) => {
-          const cell = ws.getCell(row, j + 1);
+          const cell = ws.getCell(headerRow, j + 1);
           cell.value = h;
           cell.font = { bold: true };
           cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
           cell.border = { bottom: { style: "thin" } };
         });
-        row++;
-        for (const values of block.rows) {
-          values.forEach((v, j) => setCell(ws, row, j + 1, v, block.formats?.[j]));
-          row++;
-        }
+        block.rows.forEach((values, i) => values.forEach((v, j) => setCell(ws, dataRow + i, j + 1, v, block.formats?.[j])));
       }
-      for (const note of block.notes ?? []) {
-        ws.getCell(row, 1).value = note;
-        row++;
-      }
+      (block.notes ?? []).forEach((note, k) => (ws.getCell(at.noteRows[k] + 1, 1).value = note));
     });
     spec.widths?.forEach((w, j) => (ws.getColumn(j + 1).width = w));
-    if (spec.freezeHeader && firstDataRow > 1) ws.views = [{ state: "frozen", ySplit: firstDataRow - 1 }];
+    if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows }];
   }
 
   /** Table names are unique per workbook and may not hold spaces or start with a digit. */
