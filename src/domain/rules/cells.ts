@@ -28,6 +28,14 @@ export function eachFieldCell(table: Table | null, field: string, visit: (cell: 
   }
 }
 
+/** Calls visit for every row's cell of one field, blank ones included (rules about blanks); nothing when the column is absent. */
+export function eachFieldRow(table: Table | null, field: string, visit: (cell: CellVisit) => void): void {
+  const index = table?.fieldIndex.get(field);
+  if (!table || index === undefined) return;
+  const col = table.grid.left + index;
+  for (const row of table.rows) visit({ value: row.cells[index] ?? null, row, col, index });
+}
+
 /** The fields of one type in a sheet kind's schema. */
 export function fieldsOfType(kind: SheetKind | null, type: FieldType): FieldDef[] {
   return kind === null ? [] : SCHEMAS[kind].fields.filter((f) => f.type === type);

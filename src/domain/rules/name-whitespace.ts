@@ -1,4 +1,4 @@
-import { isBlank } from "../text";
+import { eachFieldCell } from "./cells";
 import { defineRule } from "./rule";
 
 /** Leading or trailing whitespace, or two whitespace characters in a row (\s covers U+3000). */
@@ -25,19 +25,15 @@ export default defineRule({
   check({ table }, report) {
     if (!table) return;
     for (const [key, label] of FIELDS) {
-      const index = table.fieldIndex.get(key);
-      if (index === undefined) continue;
-      const col = table.grid.left + index;
-      for (const row of table.rows) {
-        const value = row.cells[index] ?? null;
-        if (typeof value !== "string" || isBlank(value) || !STRAY_SPACE.test(value)) continue;
+      eachFieldCell(table, key, ({ value, row, col }) => {
+        if (typeof value !== "string" || !STRAY_SPACE.test(value)) return;
         report({
           row: row.row,
           col,
           value,
           message: `${label}の前後に空白があるか、空白が連続しています（エラーコードZ04）。姓と名の間の空白を1つにし、前後の空白を削除して中間サーバーに登録し直してください。`,
         });
-      }
+      });
     }
   },
 });

@@ -2,6 +2,7 @@ import { parseOfficeCode, prefectureOfCode } from "../codes";
 import { PREFECTURES, prefectureNumberOfName } from "../prefectures";
 import { isBlankCell } from "../schema/table";
 import { normalizeText } from "../text";
+import { eachFieldRow } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -18,25 +19,22 @@ export default defineRule({
     sheets: ["master"],
   },
   check({ table }, report) {
-    const prefIndex = table?.fieldIndex.get("prefecture");
     const codeIndex = table?.fieldIndex.get("code");
-    if (!table || prefIndex === undefined || codeIndex === undefined) return;
-    const col = table.grid.left + prefIndex;
-    for (const row of table.rows) {
-      const value = row.cells[prefIndex] ?? null;
-      if (typeof value !== "string" || isBlankCell(value)) continue;
+    if (codeIndex === undefined) return;
+    eachFieldRow(table, "prefecture", ({ value, row, col }) => {
+      if (typeof value !== "string" || isBlankCell(value)) return;
       const named = prefectureNumberOfName(normalizeText(value));
-      if (named === null) continue; // prefecture-unknown's business
+      if (named === null) return; // prefecture-unknown's business
       const code = parseOfficeCode(row.cells[codeIndex] ?? null);
-      if (!code.ok) continue;
+      if (!code.ok) return;
       const ofCode = prefectureOfCode(code.value);
-      if (ofCode === null || ofCode === PREFECTURES[named - 1]) continue;
+      if (ofCode === null || ofCode === PREFECTURES[named - 1]) return;
       report({
         row: row.row,
         col,
         value,
         message: `都道府県「${PREFECTURES[named - 1]}」が、保険者コード ${code.value} の都道府県番号（${code.value.slice(2, 4)} = ${ofCode}）と一致しません。都道府県と保険者コードのどちらが正しいか確認してください。`,
       });
-    }
+    });
   },
 });

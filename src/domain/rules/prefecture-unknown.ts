@@ -1,6 +1,7 @@
 import { prefectureNumberOfName } from "../prefectures";
 import { isBlankCell } from "../schema/table";
 import { normalizeText } from "../text";
+import { eachFieldRow } from "./cells";
 import { defineRule } from "./rule";
 
 /** マスタ 都道府県 is not one of the 47 names (full 東京都 or short 東京 forms are both accepted). */
@@ -13,14 +14,11 @@ export default defineRule({
     sheets: ["master"],
   },
   check({ table }, report) {
-    const index = table?.fieldIndex.get("prefecture");
-    if (!table || index === undefined) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = row.cells[index] ?? null;
-      if (isBlankCell(value)) continue;
-      if (typeof value === "string" && prefectureNumberOfName(normalizeText(value)) !== null) continue;
+    // Blank means isBlankCell here (zero-width spaces are not blank: such a cell is reported).
+    eachFieldRow(table, "prefecture", ({ value, row, col }) => {
+      if (isBlankCell(value)) return;
+      if (typeof value === "string" && prefectureNumberOfName(normalizeText(value)) !== null) return;
       report({ row: row.row, col, value });
-    }
+    });
   },
 });

@@ -1,4 +1,5 @@
 import { isBlank } from "../text";
+import { eachFieldRow } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -14,12 +15,8 @@ export default defineRule({
     sheets: ["master"],
   },
   check({ table }, report) {
-    const index = table?.fieldIndex.get("recipients");
-    if (!table || index === undefined) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = row.cells[index] ?? null;
+    eachFieldRow(table, "recipients", ({ value, row, col }) => {
       if (isBlank(value)) report({ row: row.row, col, value });
-    }
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { SCHEMAS, fieldDef } from "../schema/fields";
 import { isBlank } from "../text";
+import { eachFieldRow } from "./cells";
 import { defineRule } from "./rule";
 
 /**
@@ -17,15 +18,12 @@ export default defineRule({
   check({ kind, table }, report) {
     if (!table || kind === null) return;
     for (const key of SCHEMAS[kind].requiredValues) {
-      const index = table.fieldIndex.get(key);
-      if (index === undefined) continue; // header-missing reports the absent column
-      const col = table.grid.left + index;
+      // An absent column visits nothing: header-missing reports it.
       const label = fieldDef(kind, key)?.label ?? key;
       const message = `${label}が空欄です。${label}を入力するか、不要な行であれば削除してください。`;
-      for (const row of table.rows) {
-        const value = row.cells[index] ?? null;
+      eachFieldRow(table, key, ({ value, row, col }) => {
         if (isBlank(value)) report({ row: row.row, col, value, message });
-      }
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { STATUS_OPTIONS, parseStatus } from "../status";
-import { isBlank } from "../text";
+import { eachFieldCell } from "./cells";
 import { defineRule } from "./rule";
 
 const OPTIONS = STATUS_OPTIONS.join("・");
@@ -14,20 +14,15 @@ export default defineRule({
     sheets: ["master"],
   },
   check({ table }, report) {
-    const index = table?.fieldIndex.get("status");
-    if (!table || index === undefined) return;
-    const col = table.grid.left + index;
-    for (const row of table.rows) {
-      const value = row.cells[index] ?? null;
-      if (isBlank(value)) continue;
+    eachFieldCell(table, "status", ({ value, row, col }) => {
       const parsed = parseStatus(value);
-      if (parsed.ok) continue;
+      if (parsed.ok) return;
       report({
         row: row.row,
         col,
         value,
         message: `対応状況を読めません（${parsed.reason}）。${OPTIONS} のいずれか（番号だけでも可）を入力してください。`,
       });
-    }
+    });
   },
 });
