@@ -30,7 +30,7 @@ export default async function config(env = {}, argv = {}) {
     context: rootDir,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands-page/commands.ts",
+      "function-file": "./src/function-file/function-file.ts",
     },
     output: {
       path: path.resolve(rootDir, "dist"),
@@ -85,9 +85,9 @@ export default async function config(env = {}, argv = {}) {
         chunks: ["taskpane"],
       }),
       new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands-page/commands.html",
-        chunks: ["commands"],
+        filename: "function-file.html",
+        template: "./src/function-file/function-file.html",
+        chunks: ["function-file"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -46,11 +46,11 @@ describe("production build", () => {
     }
   });
 
-  it("emits commands.html with office.js and commands.js", () => {
-    const scripts = scriptSources(readFileSync(path.join(DIST, "commands.html"), "utf8"));
+  it("emits function-file.html with office.js and function-file.js", () => {
+    const scripts = scriptSources(readFileSync(path.join(DIST, "function-file.html"), "utf8"));
     expect(scripts[0]).toBe(OFFICE_JS);
-    expect(scripts).toContain("commands.js");
-    expect(existsSync(path.join(DIST, "commands.js"))).toBe(true);
+    expect(scripts).toContain("function-file.js");
+    expect(existsSync(path.join(DIST, "function-file.js"))).toBe(true);
   });
 
   it("copies the manifest and the icons", () => {

@@ -335,7 +335,7 @@ describe("manifest.xml", () => {
       const node = childrenOf(child(resources, "bt:Urls")).find((n) => attrsOf(n)["id"] === resid);
       return node ? new URL(attrsOf(node)["DefaultValue"]!).pathname : undefined;
     };
-    expect(urlOf(attrsOf(child(desktop, "FunctionFile"))["resid"]!)).toBe("/commands.html");
+    expect(urlOf(attrsOf(child(desktop, "FunctionFile"))["resid"]!)).toBe("/function-file.html");
 
     const extensionPoint = child(desktop, "ExtensionPoint");
     expect(attrsOf(extensionPoint)["xsi:type"]).toBe("PrimaryCommandSurface");

@@ -25,12 +25,30 @@ export interface CliIo {
   stderr: (s: string) => void;
 }
 
-const processIo: CliIo = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-};
+/**
+ * A writer for a process stream that goes quiet once the reader has gone (`onshi demo | head`):
+ * the EPIPE is caught rather than crashing with a stack trace, and later writes are dropped. The
+ * command itself runs to its end, so a save that has started is never cut short.
+ */
+export function quietWhenClosed(stream: NodeJS.WritableStream): (s: string) => void {
+  let closed = false;
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    closed = true;
+  });
+  return (s) => {
+    if (!closed) stream.write(s);
+  };
+}
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+let processIoOnce: CliIo | null = null;
+/** stdout and stderr of this process, made quiet on a closed pipe (installed once, on first use). */
+function processIo(): CliIo {
+  processIoOnce ??= { stdout: quietWhenClosed(process.stdout), stderr: quietWhenClosed(process.stderr) };
+  return processIoOnce;
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout(`${USAGE}\n`);

@@ -8,4 +8,4 @@ import snapshot from "./commands/snapshot";
 import diff from "./commands/diff";
 import mask from "./commands/mask";
 
-export const COMMANDS: CliCommand<any>[] = [validate, applyRegistrations, snapshot, diff, summary, aggregate, mask];
+export const COMMANDS: CliCommand<unknown>[] = [validate, applyRegistrations, snapshot, diff, summary, aggregate, mask];

@@ -19,12 +19,17 @@ import {
   type TopOffice,
   type VendorRow,
 } from "../domain/aggregates";
-import { DATE_CELL_FORMAT, parseDate } from "../domain/dates";
+import { parseDate } from "../domain/dates";
 import { officesOf } from "../domain/judge";
-import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
+import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
-import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
+import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { CommandError, notesField, readWorkbook, requireMaster, withNotes } from "./context";
+import { aggregateSheet } from "./layouts/aggregate";
+import { READ_WORKBOOK, type Step } from "./steps";
+
+export { basisLabel } from "./layouts/aggregate";
+export type { PrefectureRow, RemainingRow, TopOffice, VendorRow } from "../domain/aggregates";
 
 export interface AggregateOptions {
   /** The 閲覧停止 sheet; default the newest. */
@@ -117,44 +122,4 @@ export async function aggregate(port: WorkbookPort, options: AggregateOptions = 
   return out;
 }
 
-const COUNT = "#,##0";
-const PERCENT = "0.0%";
-
-export function basisLabel(basis: CountBasis): string {
-  return basis === "medical" ? "医療情報閲覧停止件数" : "資格情報閲覧停止件数";
-}
-
-export function aggregateSheet(r: AggregateResult): GeneratedSheet {
-  const label = basisLabel(r.basis);
-  const blocks: GeneratedSheet["blocks"] = [
-    {
-      title: `ベンダー別${label}（${r.sheet}、合計 ${r.total.toLocaleString("en-US")} 件）`,
-      header: ["ベンダー名", "件数", "割合", "該当ベンダを使用する福祉事務所数/全福祉事務所数"],
-      rows: r.byVendor.map((v) => [v.vendor, v.count, v.share, v.officeShare]),
-      formats: [undefined, COUNT, PERCENT, PERCENT],
-    },
-    {
-      title: `都道府県別${label}`,
-      header: ["都道府県名", "件数", "割合", "該当都道府県の被保護者数/被保護者全数"],
-      rows: r.byPrefecture.map((p) => [p.prefecture, p.count, p.share, p.recipientShare]),
-      formats: [undefined, COUNT, PERCENT, PERCENT],
-    },
-    {
-      title: `${label}の多い福祉事務所（上位${r.top.length}）`,
-      header: ["順位", "保険者コード", "福祉事務所名", "件数", "割合"],
-      rows: r.top.map((t, i) => [i + 1, t.code, t.name, t.count, t.share]),
-      formats: [undefined, undefined, undefined, COUNT, PERCENT],
-    },
-  ];
-  if (r.remaining) {
-    blocks.push({
-      title: `残存割合（${r.previous} → ${r.sheet}）`,
-      header: ["保険者コード", "保険者名", "初回検知", "前回件数", "今回件数", "残存割合"],
-      tableName: "閲覧停止残存",
-      rows: r.remaining.map((x) => [x.code, x.name, x.firstDetected ? { date: x.firstDetected } : null, x.previous, x.count, x.ratio]),
-      formats: [undefined, undefined, DATE_CELL_FORMAT, COUNT, COUNT, PERCENT],
-      notes: ["※残存割合 = 今回件数 / 前回件数（前回の一覧にない福祉事務所は空欄）"],
-    });
-  }
-  return { name: SHEET_NAMES.suspension, widths: [28, 14, 28, 16, 14, 12], blocks };
-}
+export const aggregateSteps = (): Step[] => [...READ_WORKBOOK, "write"];

@@ -2,20 +2,29 @@
  * apply-registrations: copy the 資格情報登録開始日 of a pasted 支払基金 登録状況 list into マスタ.
  * Only the changed start-date cells are written, each one logged in 変更履歴, all in one commit;
  * a second run with the same list finds nothing to change and writes nothing.
+ *
+ * The task pane's preview is the same function with `dryRun: true`: every check runs and refuses
+ * the same way, only the commit is left out.
  */
-import { dateOut, type IsoDate, type OutCell } from "../domain/cell";
-import { DATE_CELL_FORMAT, parseDate, todayInTokyo } from "../domain/dates";
+import { dateOut, type IsoDate } from "../domain/cell";
+import { parseDate, todayInTokyo } from "../domain/dates";
 import { registrationChanges } from "../domain/registrations";
 import { PAYMENT_FUND_PREFIX, dateNear, nameDate, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { cellAddress, detectPaymentFundKind, fieldFormat, fieldValue, readTable } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { CommandError, readWorkbook, requireMaster } from "./context";
+import { changeLogAppend, START_DATE_FORMAT } from "./layouts/changeLog";
+import { READ_WORKBOOK, type Step } from "./steps";
+
+export { CHANGE_LOG_HEADER } from "./layouts/changeLog";
 
 export interface ApplyRegistrationsOptions {
   /** The list sheet; default the newest `支払基金_登録状況_…` sheet. */
   sheet?: string;
   /** The run's time (for 変更履歴); default now. */
   now?: Date;
+  /** Check and compute the changes, but write nothing (the task pane's preview). */
+  dryRun?: boolean;
 }
 
 export interface ApplyRegistrationsResult {
@@ -23,11 +32,15 @@ export interface ApplyRegistrationsResult {
   /** `formula`: the cell held this formula, which the new value replaces (logged as 変更前). */
   changed: { code: string; old: IsoDate | null | string; new: IsoDate; formula?: string }[];
   unknownCodes: string[];
+  /** On a dry run only: the 福祉事務所名 in マスタ of each changed code (the preview lists them). */
+  names?: Record<string, string>;
 }
 
-export const CHANGE_LOG_HEADER = ["日時", "シート", "セル", "変更前", "変更後", "コマンド"];
 export const COMMAND_NAME = "apply-registrations";
-const DATE_FORMAT = DATE_CELL_FORMAT;
+
+/** Reading; writing only when it is not a dry run (and, at run time, only when something changed). */
+export const applyRegistrationsSteps = (options: Pick<ApplyRegistrationsOptions, "dryRun"> = {}): Step[] =>
+  options.dryRun ? [...READ_WORKBOOK] : [...READ_WORKBOOK, "write"];
 
 /** `2025-01-07 09:30` in Japan (UTC+9, no daylight saving), whatever the process time zone. */
 export function tokyoTimestamp(now: Date): string {
@@ -93,8 +106,6 @@ function requireRegistrationList(name: string, grid: SheetGrid | undefined) {
   return table;
 }
 
-const logValue = (v: IsoDate | null | string): OutCell => (v === null ? null : parseDate(v).ok && /^\d{4}-\d{2}-\d{2}$/u.test(v) ? dateOut(v) : v);
-
 /** The newest list, or a CommandError naming the lists that could all be the newest. */
 function chooseNewest(sheetNames: readonly string[], grids: ReadonlyMap<string, SheetGrid>, now: Date | undefined): string | null {
   const choice = newestList(registrationListDates(registrationLists(sheetNames), grids, now));
@@ -121,25 +132,21 @@ export async function applyRegistrations(port: WorkbookPort, options: ApplyRegis
   const { changes, unknownCodes } = registrationChanges(list, master);
   const formulas = ctx.grids.get(SHEET_NAMES.master)?.formulas ?? {};
   const formulaAt = (row: number, col: number): string | undefined => formulas[cellAddress(row, col)];
-  if (changes.length > 0) {
-    const when = tokyoTimestamp(options.now ?? new Date());
-    const command = `${COMMAND_NAME}:${sheet}`;
-    await port.commit({
-      ranges: changes.map((c) => ({ sheet: SHEET_NAMES.master, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [DATE_FORMAT] })),
-      appends: [
-        {
-          sheet: SHEET_NAMES.changeLog,
-          header: CHANGE_LOG_HEADER,
-          // A formula that the value replaces is logged as its text, so the change can be undone.
-          rows: changes.map((c) => [when, SHEET_NAMES.master, cellAddress(c.row, c.col), formulaAt(c.row, c.col) ?? logValue(c.old), dateOut(c.new), command]),
-          formats: ["@", undefined, undefined, undefined, DATE_FORMAT, undefined],
-        },
-      ],
-    });
-  }
   const changed = changes.map((c) => {
     const formula = formulaAt(c.row, c.col);
     return { code: c.code, old: c.old, new: c.new, ...(formula !== undefined ? { formula } : {}) };
   });
+  if (options.dryRun) {
+    const byCode = new Map(master.offices.map((o) => [o.code, o.name]));
+    return { sheet, changed, unknownCodes, names: Object.fromEntries(changes.map((c) => [c.code, byCode.get(c.code) ?? ""])) };
+  }
+  if (changes.length > 0) {
+    const when = tokyoTimestamp(options.now ?? new Date());
+    await port.commit({
+      ranges: changes.map((c) => ({ sheet: SHEET_NAMES.master, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [START_DATE_FORMAT] })),
+      // A formula that the value replaces is logged as its text, so the change can be undone.
+      appends: [changeLogAppend(changes, when, `${COMMAND_NAME}:${sheet}`, formulaAt)],
+    });
+  }
   return { sheet, changed, unknownCodes };
 }

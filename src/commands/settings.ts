@@ -4,7 +4,7 @@
  * given twice), with the 設定 findings beside the form, and writes that touch only the value cell of
  * each changed item (or append a row for an item that is not there yet).
  */
-import { dateOut, type OutCell, type RawCell } from "../domain/cell";
+import { dateOut, type IsoDate, type OutCell, type RawCell } from "../domain/cell";
 import { DATE_CELL_FORMAT, parseDate, parseMonth } from "../domain/dates";
 import type { Finding } from "../domain/findings";
 import { parseCount } from "../domain/numbers";
@@ -21,6 +21,7 @@ import {
 import { normalizeText } from "../domain/text";
 import { validateSheets } from "../domain/validate";
 import type { GeneratedSheet, RangeWrite, SheetGrid, WorkbookPort, WriteBatch } from "../workbook/port";
+import type { Step } from "./steps";
 
 export { SETTING_KEYS, settingItemName as itemName, type SettingKey };
 
@@ -82,6 +83,16 @@ export function readSettingsSheet(grid: SheetGrid | undefined): SettingsSheet {
   }
   const layout = data.layout!;
   return { exists: true, values, cells, itemCol: layout.itemCol, valueCol: layout.valueCol, nextRow: layout.lastRow + 1, needsHeader: false, issues };
+}
+
+/** Reading 設定 is one read; saving reads it again, writes the changed items and reads the result. */
+export const loadSettingsSteps = (): Step[] => ["read"];
+export const saveSettingsSteps = (): Step[] => ["read", "write", "read"];
+
+/** The 既定_基準日 of a read 設定 (the date the pane's screens start from), or null when absent or unreadable. */
+export function defaultAsOfOf(sheet: SettingsSheet): IsoDate | null {
+  const d = parseDate(sheet.values.asOfDefault);
+  return d.ok ? d.value : null;
 }
 
 /** Reads 設定 (one sheet, one round trip after the list). */

@@ -3,13 +3,19 @@
  * findings to be written to 検証結果 as well (`write: true`), the CLI never writes.
  */
 import type { IsoDate } from "../domain/cell";
-import { SEVERITY_LABEL, type Finding, type RuleSummary, type SeverityCounts } from "../domain/findings";
+import { type Finding, type RuleSummary, type SeverityCounts } from "../domain/findings";
 import { RULE_IDS, RULES, ruleTitle } from "../domain/rules";
 import { verificationWrites } from "../domain/judge";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { validateSheets } from "../domain/validate";
-import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
+import type { WorkbookPort } from "../workbook/port";
 import { readWorkbook, resolveAsOf } from "./context";
+import { findingsSheet } from "./layouts/findings";
+import { READ_WORKBOOK, type Step } from "./steps";
+
+// What the 検証 screen shows of a result, besides the result itself.
+export { ruleTitle } from "../domain/rules";
+export type { Finding, Severity } from "../domain/findings";
 
 export interface ValidateOptions {
   asOf?: string;
@@ -44,19 +50,5 @@ export async function validate(port: WorkbookPort, options: ValidateOptions = {}
   return { asOf, ...result };
 }
 
-export const FINDINGS_HEADER = ["シート", "行", "列", "セル", "ルール", "項目", "重要度", "内容", "値"];
-
-export function findingsSheet(issues: readonly Finding[]): GeneratedSheet {
-  return {
-    name: SHEET_NAMES.findings,
-    freezeHeader: true,
-    widths: [18, 6, 20, 8, 24, 24, 8, 60, 20],
-    blocks: [
-      {
-        header: FINDINGS_HEADER,
-        tableName: "検証結果",
-        rows: issues.map((f) => [f.sheet, f.row, f.column, f.cell, f.rule, ruleTitle(f.rule), SEVERITY_LABEL[f.severity], f.message, f.value]),
-      },
-    ],
-  };
-}
+/** Reading, then writing 検証結果 only when asked to. */
+export const validateSteps = (options: Pick<ValidateOptions, "write"> = {}): Step[] => (options.write ? [...READ_WORKBOOK, "write"] : [...READ_WORKBOOK]);

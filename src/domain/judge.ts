@@ -17,7 +17,7 @@ import { actionText, type DocumentEntry } from "./documents";
 import { isRegisteredAt, type Master, type OfficeRecord } from "./master";
 import { JUDGE_COLUMNS } from "./schema/fields";
 import { columnLetters, headerKey } from "./schema/table";
-import { HIGHLIGHT_MARKER, type HighlightSpec, type RangeWrite } from "../workbook/port";
+import { HIGHLIGHT_MARKER, type HighlightSpec, type RangeWrite } from "./writes";
 import { SEVERITY_LABEL, type Finding } from "./findings";
 
 export type JudgeColumn = (typeof JUDGE_COLUMNS)[number];

@@ -25,7 +25,7 @@ import { SCHEMAS, SHEET_NAMES, type SheetKind } from "./schema/fields";
 import { headerKey, isBlankCell, isBlankRow, readTable, type Table } from "./schema/table";
 import { classifySheet } from "./validate";
 import { nfkc } from "./text";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 /** What a masked cell becomes. One mark whatever the length, so the length does not leak either. */
 export const MASK = "■";

@@ -10,7 +10,7 @@ import { implausibility, isEventDateField } from "./event-dates";
 import { parsePlanChain, planMonth, type Plan } from "./plans";
 import { normalizeText } from "./text";
 import { fieldFormat, fieldValue, readTable, type Table, type TableRow } from "./schema/table";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 export type MailReply =
   | { kind: "none" }

@@ -12,7 +12,7 @@ import { parseCount } from "./numbers";
 import { compactKey, isBlank, nfkc, normalizeText, splitList } from "./text";
 import { cellAddress, readTable, type Table } from "./schema/table";
 import type { Master } from "./master";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 export interface Settings {
   totalOffices: number;

@@ -14,7 +14,7 @@ import { isRegisteredAt, readMaster, type Master, type OfficeRecord } from "./ma
 import { fieldDef, JUDGE_PREFIX } from "./schema/fields";
 import { HEADER_SEARCH_ROWS, headerKey, isBlankRow, readTable, type Table } from "./schema/table";
 import { readSettings, type Settings } from "./settings";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 /** A frozen cell: text, number, boolean, blank (null) or a date. */
 export type FrozenValue = OutCell;
@@ -86,7 +86,13 @@ export function freezeMaster(master: Master, asOf: IsoDate): FrozenSnapshot {
 export function historyHeaders(snapshots: readonly FrozenSnapshot[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const s of snapshots) for (const h of s.headers) if (!seen.has(h)) (seen.add(h), out.push(h));
+  for (const s of snapshots) {
+    for (const h of s.headers) {
+      if (seen.has(h)) continue;
+      seen.add(h);
+      out.push(h);
+    }
+  }
   return out;
 }
 

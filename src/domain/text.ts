@@ -8,8 +8,9 @@ import type { RawCell } from "./cell";
  * What counts as blank, everywhere (one definition): whitespace of any kind (\s covers the no-break
  * space U+00A0, U+3000 and U+FEFF) and the invisible zero-width characters people paste from the web.
  */
-const BLANK = /^[\s\u200B\u200C\u200D\u2060]*$/;
-const WHITESPACE = /[\s\u200B\u200C\u200D\u2060]+/g;
+// U+200D sits outside the class: inside one, ESLint reads it as joining its neighbours.
+const BLANK = /^(?:[\s\u200B\u200C\u2060]|\u200D)*$/;
+const WHITESPACE = /(?:[\s\u200B\u200C\u2060]|\u200D)+/g;
 /** List values (公文書_発出月, 無効ルール, the summary's dates) are separated by `,` `、` `;` or spaces. */
 const LIST_SEPARATOR = /[,、，;；\s\u200B]+/u;
 
@@ -52,7 +53,7 @@ export function numberToText(n: number): string {
   return String(n);
 }
 
-const EDGE_INVISIBLES = /^[\s\u200B\u200C\u200D\u2060]+|[\s\u200B\u200C\u200D\u2060]+$/g;
+const EDGE_INVISIBLES = /^(?:[\s\u200B\u200C\u2060]|\u200D)+|(?:[\s\u200B\u200C\u2060]|\u200D)+$/g;
 const isInvisible = (c: number): boolean => c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060;
 
 /** trim() that also drops zero-width characters at either end (trim() keeps them). */

@@ -9,7 +9,7 @@ import { formatSlashDate, isDateFormat, serialToIso } from "./dates";
 import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table } from "./schema/table";
 import { formatMessage, type ReportDescriptor, type Rule, type SheetContext } from "./rules/rule";
 import { holdsProbableMyNumber, parseOfficeCode } from "./codes";
-import type { SheetGrid } from "../workbook/port";
+import type { SheetGrid } from "./grid";
 
 export interface ValidateOptions {
   asOf: IsoDate;

@@ -14,20 +14,19 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useEffect, useState, type ComponentType } from "react";
-import { parseDate } from "../domain/dates";
-import type { ExcelRun } from "../workbook/office";
-import type { WorkbookPort } from "../workbook/port";
+import { useState, type ComponentType } from "react";
+import type { ScratchWorkbookFactory, WorkbookPort } from "../workbook/port";
+import type { ExcelRun } from "./excel";
 import { M } from "./messages";
 import { ApplyScreen } from "./screens/ApplyScreen";
 import { DiffScreen } from "./screens/DiffScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { ShareScreen } from "./screens/ShareScreen";
-import { loadSettings } from "../commands/settings";
+import { defaultAsOfOf, loadSettings } from "../commands/settings";
 import { SnapshotScreen } from "./screens/SnapshotScreen";
 import { SummaryScreen } from "./screens/SummaryScreen";
 import { ValidateScreen } from "./screens/ValidateScreen";
-import { ServicesProvider, useServices, type CreateWorkbook } from "./services";
+import { ServicesProvider, useLoadOnOpen, useServices, type CreateWorkbook } from "./services";
 
 type ScreenId = keyof typeof M.tabs;
 
@@ -102,20 +101,12 @@ function Shell() {
   // Screens mount on first visit and then stay mounted, so results survive switching tabs.
   const [visited, setVisited] = useState<Set<ScreenId>>(() => new Set(["validate"]));
 
-  useEffect(() => {
-    // The default 基準日 lives in the workbook (設定); read it quietly, without the progress bar.
-    let live = true;
-    loadSettings(svc.port)
-      .then((sheet) => {
-        const d = parseDate(sheet.values.asOfDefault);
-        if (live && d.ok) svc.setDefaultAsOf(d.value);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // The default 基準日 lives in the workbook (設定); read it quietly once, without the progress bar.
+  useLoadOnOpen(async () => {
+    const sheet = await loadSettings(svc.port).catch(() => null);
+    const asOf = sheet ? defaultAsOfOf(sheet) : null;
+    if (asOf) svc.setDefaultAsOf(asOf);
+  });
 
   return (
     <div className={c.root}>
@@ -155,15 +146,18 @@ export function App({
   port,
   excelRun,
   createWorkbook = null,
+  scratch,
 }: {
   port: WorkbookPort;
   excelRun: ExcelRun;
   /** Excel.createWorkbook when the host supports ExcelApi 1.8, else null. */
   createWorkbook?: CreateWorkbook | null;
+  /** The in-memory workbook commands build copies in (chosen by the composition root). */
+  scratch: ScratchWorkbookFactory;
 }) {
   return (
     <FluentProvider theme={webLightTheme}>
-      <ServicesProvider port={port} excelRun={excelRun} createWorkbook={createWorkbook}>
+      <ServicesProvider port={port} excelRun={excelRun} createWorkbook={createWorkbook} scratch={scratch}>
         <Shell />
       </ServicesProvider>
     </FluentProvider>

@@ -2,7 +2,9 @@
  * The few Office.js calls the task pane makes outside the workbook port: selecting a cell the
  * user clicked in a list of findings, and the workbook's file name.
  */
-import type { ExcelRun } from "../workbook/office";
+
+/** Excel.run, handed in by the composition root (index.tsx) so that tests can pass a fake. */
+export type ExcelRun = typeof Excel.run;
 
 /** Activates `sheet` and selects `address` there (one round trip). */
 export async function selectCell(run: ExcelRun, sheet: string, address: string): Promise<void> {

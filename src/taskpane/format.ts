@@ -1,6 +1,8 @@
 /** Display formatting: counts with separators, shares rounded only here (data stays exact). */
 import type { IsoDate } from "../domain/cell";
-import { formatSlashDate } from "../domain/dates";
+import { formatJapaneseMonth, formatSlashDate, isValidIsoMonth, parseDate } from "../domain/dates";
+import { splitList } from "../domain/text";
+import { M } from "./messages";
 
 const INT = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 0 });
 const PCT = new Intl.NumberFormat("ja-JP", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -20,4 +22,19 @@ export function fmtValue(v: unknown): string {
   if (v === null || v === undefined || v === "") return "";
   if (typeof v === "number") return INT.format(v) === "NaN" ? String(v) : Number.isInteger(v) ? INT.format(v) : String(v);
   return String(v);
+}
+
+/** `2024-08` → 令和6年8月, `2025-04以降` → 令和7年4月以降; other labels as they are. */
+export function planText(plan: string): string {
+  if (isValidIsoMonth(plan)) return formatJapaneseMonth(plan);
+  const m = /^(\d{4}-\d{2})以降$/.exec(plan);
+  if (m && isValidIsoMonth(m[1])) return M.summary.openEnded(formatJapaneseMonth(m[1]));
+  return plan;
+}
+
+/** Splits the dates box on commas / spaces; returns the bad entries too. */
+export function parseDateList(text: string): { dates: string[]; bad: string[] } {
+  const parts = splitList(text);
+  const bad = parts.filter((p) => !parseDate(p).ok);
+  return { dates: parts, bad };
 }

@@ -1,8 +1,11 @@
 // Task pane entry point: waits for Office, then shows the app, or a notice outside Excel.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { memoryScratchWorkbook } from "../workbook/memory";
 import { createOfficeWorkbook } from "../workbook/office";
+import { bytesToBase64 } from "../workbook/xlsx-writer";
 import { App, OutsideOffice } from "./App";
+import type { CreateWorkbook } from "./services";
 
 function mount(node: React.ReactNode): void {
   const container = document.getElementById("root");
@@ -20,19 +23,19 @@ function start(host: Office.HostType | null): void {
     return;
   }
   const run = Excel.run.bind(Excel) as typeof Excel.run;
-  mount(<App port={createOfficeWorkbook(run)} excelRun={run} createWorkbook={createWorkbookIfSupported()} />);
+  mount(<App port={createOfficeWorkbook(run)} excelRun={run} createWorkbook={createWorkbookIfSupported()} scratch={memoryScratchWorkbook} />);
 }
 
 /** Excel.createWorkbook (ExcelApi 1.8) when the host offers it; the 共有 screen explains otherwise. */
-function createWorkbookIfSupported(): ((base64: string) => Promise<void>) | null {
-  let supported = false;
+function createWorkbookIfSupported(): CreateWorkbook | null {
+  let supported: boolean;
   try {
     supported = Office.context.requirements.isSetSupported("ExcelApi", "1.8");
   } catch {
     supported = false;
   }
   if (!supported || typeof Excel.createWorkbook !== "function") return null;
-  return (base64) => Excel.createWorkbook(base64);
+  return (xlsx) => Excel.createWorkbook(bytesToBase64(xlsx));
 }
 
 if (typeof Office === "undefined") {

@@ -109,7 +109,6 @@ export const M = {
     blank: "（空欄）",
     applied: (count: number) => `マスタの ${n(count)} セルを更新し、シート「変更履歴」に記録しました。`,
     appliedNone: "マスタに変更はありませんでした（同じ一覧をもう一度反映しても変わりません）。",
-    notRegistrationSheet: "このシートは登録状況の一覧として読み取れません。「保険者コード」「資格情報登録開始日」の見出しがあるか確認してください。",
   },
 
   snapshot: {

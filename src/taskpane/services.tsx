@@ -2,17 +2,18 @@
  * What every screen gets from the shell: the workbook port, a runner that shows progress, lets the
  * user cancel between steps and turns errors into a Japanese MessageBar, and the default 基準日.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { Step } from "../commands/steps";
 import { todayInTokyo } from "../domain/dates";
-import type { ExcelRun } from "../workbook/office";
-import type { WorkbookPort } from "../workbook/port";
+import type { ScratchWorkbookFactory, WorkbookPort } from "../workbook/port";
+import type { ExcelRun } from "./excel";
 import { describeError, guardPort, throwIfCancelled, type ShownError } from "./runner";
 
 /**
- * Opens a new workbook from a base64 .xlsx (`Excel.createWorkbook`, ExcelApi 1.8); null when the
+ * Opens a new workbook from an .xlsx file (`Excel.createWorkbook`, ExcelApi 1.8); null when the
  * host does not offer it.
  */
-export type CreateWorkbook = (base64: string) => Promise<void>;
+export type CreateWorkbook = (xlsx: Uint8Array) => Promise<void>;
 
 /** Reports a step that is not a port call (e.g. "opening the copy"); throws when cancelled. */
 export type ReportStep = (label: string) => Promise<void>;
@@ -20,7 +21,7 @@ export type ReportStep = (label: string) => Promise<void>;
 export interface Progress {
   label: string;
   done: number;
-  /** Expected number of port calls for the command (the bar's full length). */
+  /** Steps the command declares (the bar's full length). */
   total: number;
 }
 
@@ -28,6 +29,8 @@ export interface Services {
   port: WorkbookPort;
   excelRun: ExcelRun;
   createWorkbook: CreateWorkbook | null;
+  /** Makes the in-memory copy a command may build (the masked copy). */
+  scratch: ScratchWorkbookFactory;
   busy: boolean;
   progress: Progress | null;
   error: ShownError | null;
@@ -35,11 +38,12 @@ export interface Services {
   /** Shows an error that happened outside `run` (e.g. selecting a cell). */
   showError(e: unknown): void;
   /**
-   * Runs one command through a guarded port. Resolves to the result, or undefined when it failed
-   * or was cancelled (the error is then shown by the shell). `step` reports a step that is not a
-   * port call on the same progress bar.
+   * Runs one command through a guarded port. `steps` are the steps the command declares (its
+   * `…Steps(options)`), the progress bar's length. Resolves to the result, or undefined when it
+   * failed or was cancelled (the error is then shown by the shell). `step` reports a step that is
+   * not a port call on the same progress bar.
    */
-  run<T>(expectedSteps: number, fn: (port: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined>;
+  run<T>(steps: readonly Step[], fn: (port: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined>;
   cancel(): void;
   cancelling: boolean;
   /** The as-of date screens start from: 設定's 既定_基準日 when set, else today in Japan. */
@@ -62,11 +66,13 @@ export function ServicesProvider({
   port,
   excelRun,
   createWorkbook = null,
+  scratch,
   children,
 }: {
   port: WorkbookPort;
   excelRun: ExcelRun;
   createWorkbook?: CreateWorkbook | null;
+  scratch: ScratchWorkbookFactory;
   children: ReactNode;
 }) {
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -76,8 +82,9 @@ export function ServicesProvider({
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback(
-    async <T,>(expectedSteps: number, fn: (p: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined> => {
+    async <T,>(steps: readonly Step[], fn: (p: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined> => {
       if (controller.current) return undefined;
+      const expectedSteps = steps.length;
       const abort = new AbortController();
       controller.current = abort;
       setError(null);
@@ -127,6 +134,7 @@ export function ServicesProvider({
       port,
       excelRun,
       createWorkbook,
+      scratch,
       busy: progress !== null,
       progress,
       error,
@@ -138,7 +146,7 @@ export function ServicesProvider({
       defaultAsOf: configuredAsOf ?? todayInTokyo(),
       setDefaultAsOf: setConfiguredAsOf,
     }),
-    [port, excelRun, createWorkbook, progress, error, run, cancel, cancelling, configuredAsOf],
+    [port, excelRun, createWorkbook, scratch, progress, error, run, cancel, cancelling, configuredAsOf],
   );
   return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
 }
@@ -151,4 +159,15 @@ export function useAsOf(): [string, (v: string) => void] {
   const { defaultAsOf } = useServices();
   const [edited, setEdited] = useState<string | null>(null);
   return [edited ?? defaultAsOf, setEdited];
+}
+
+/**
+ * Runs `load` once, when the screen opens (its 再読み込み button calls `load` again). The first
+ * render's `load` is kept: it only uses the runner and state setters, which never change.
+ */
+export function useLoadOnOpen(load: () => Promise<void>): void {
+  const [first] = useState(() => load);
+  useEffect(() => {
+    void first();
+  }, [first]);
 }

@@ -12,7 +12,9 @@
  */
 import { isDateOut, type OutCell, type RawCell } from "../domain/cell";
 import { isoToSerial } from "../domain/dates";
-import type { AppendRows, GeneratedSheet, HighlightSpec, RangeWrite, SheetGrid, WorkbookPort, WriteBatch } from "./port";
+import { layoutSheet } from "../domain/writes";
+import type { AppendRows, GeneratedSheet, HighlightSpec, RangeWrite, ScratchWorkbook, ScratchWorkbookFactory, SheetGrid, WorkbookPort, WriteBatch } from "./port";
+import { writeXlsx } from "./xlsx-writer";
 
 const GENERAL = "General";
 const DATE_FORMAT = "yyyy/m/d";
@@ -37,7 +39,7 @@ function toRaw(v: OutCell): RawCell {
 
 const isBlank = (v: RawCell | undefined): boolean => v === null || v === undefined || v === "";
 
-export class MemoryWorkbook implements WorkbookPort {
+export class MemoryWorkbook implements ScratchWorkbook {
   private readonly sheets: MemorySheet[] = [];
   /** Conditional formats committed so far (not applied: the memory book holds values only). */
   readonly highlights: HighlightSpec[] = [];
@@ -80,6 +82,15 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Every sheet's used range, in tab order. */
   grids(): SheetGrid[] {
     return this.sheets.map((s) => this.grid(s));
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** A values-only .xlsx (no comments, formulas, styles, hidden metadata: see xlsx-writer.ts). */
+  toXlsx(): Uint8Array {
+    return writeXlsx(this.grids());
   }
 
   async commit(batch: WriteBatch): Promise<void> {
@@ -156,17 +167,14 @@ export class MemoryWorkbook implements WorkbookPort {
     const at = old ? this.sheets.indexOf(old) : this.sheets.length;
     if (old) this.sheets.splice(at, 1);
     const sheet = this.addSheet(spec.name, at);
-    let row = 1;
+    const { blocks } = layoutSheet(spec);
     spec.blocks.forEach((block, b) => {
-      if (b > 0) row++;
-      if (block.title) this.set(sheet, row++, 1, block.title, undefined);
-      block.header.forEach((h, j) => this.set(sheet, row, j + 1, h, undefined));
-      row++;
-      for (const cells of block.rows) {
-        cells.forEach((v, j) => this.set(sheet, row, j + 1, v, block.formats?.[j]));
-        row++;
-      }
-      for (const note of block.notes ?? []) this.set(sheet, row++, 1, note, undefined);
+      const at = blocks[b];
+      // layoutSheet's rows are 0-based; the memory book's are 1-based like Excel's.
+      if (at.titleRow !== null && block.title) this.set(sheet, at.titleRow + 1, 1, block.title, undefined);
+      block.header.forEach((h, j) => this.set(sheet, at.headerRow + 1, j + 1, h, undefined));
+      block.rows.forEach((cells, i) => cells.forEach((v, j) => this.set(sheet, at.firstDataRow + 1 + i, j + 1, v, block.formats?.[j])));
+      (block.notes ?? []).forEach((note, i) => this.set(sheet, at.noteRows[i] + 1, 1, note, undefined));
     });
   }
 
@@ -203,3 +211,6 @@ export class MemoryWorkbook implements WorkbookPort {
     return { name: sheet.name, top, left, values, formats };
   }
 }
+
+/** The scratch workbook the composition roots hand to commands that build a copy (maskedCopy). */
+export const memoryScratchWorkbook: ScratchWorkbookFactory = (source) => MemoryWorkbook.copyOf(source);

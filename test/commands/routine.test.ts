@@ -224,7 +224,9 @@ describe("snapshot and diff", () => {
   });
 
   it("keeps a frozen snapshot unchanged when マスタ changes later, and is idempotent", async () => {
-    let { book, historyAtD1 } = await routine();
+    const routed = await routine();
+    let book = routed.book;
+    const historyAtD1 = routed.historyAtD1;
     const ws = book.book.getWorksheet("マスタ")!;
     ws.getCell("D8").value = 4200; // 五市: new 被保護者数
     ws.getCell("G8").value = "1月に打合せ";

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import { runCli } from "../../src/cli/main";
 import { backupPathFor } from "../../src/cli/io";
 import { SHEET_NAMES } from "../../src/domain/schema/fields";
@@ -54,7 +54,7 @@ export function outputProblems(r: { code: number; stdout: string; stderr: string
   }
   if (/\n\s+at\s|\bat .*\.(ts|js):\d+/u.test(r.stderr)) problems.push(`stack trace on stderr: ${r.stderr.slice(0, 300)}`);
   if (r.stderr.includes("内部エラー")) problems.push(`internal error: ${r.stderr.trim().slice(0, 400)}`);
-  const digitsOnly = (r.stdout + r.stderr).replace(/[\s\-]/g, "");
+  const digitsOnly = (r.stdout + r.stderr).replace(/[\s-]/g, "");
   for (const n of myNumbers) if (digitsOnly.includes(n)) problems.push(`個人番号 printed`);
   return problems;
 }

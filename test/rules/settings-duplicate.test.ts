@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import rule from "../../src/domain/rules/settings-duplicate";
 import type { RawCell } from "../../src/domain/cell";
 import { testRule } from "./tester";

@@ -7,7 +7,7 @@ import { dateOut, type OutCell } from "../../src/domain/cell";
 import { makeOfficeCode, myNumberCheckDigit } from "../../src/domain/codes";
 import { isoToSerial } from "../../src/domain/dates";
 import { holdsProbableMyNumber, MASK } from "../../src/domain/mask";
-import { MemoryWorkbook } from "../../src/workbook/memory";
+import { MemoryWorkbook, memoryScratchWorkbook } from "../../src/workbook/memory";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import type { SheetGrid, WriteBatch } from "../../src/workbook/port";
 import { buildXlsx, loadXlsxBuffer } from "../../src/workbook/xlsx/adapter";
@@ -171,7 +171,7 @@ describe("maskedCopy", () => {
     const port = createOfficeWorkbook(fake.Excel.run);
     fake.stats.reset();
     const syncsAtAfterRead: number[] = [];
-    const copy = await maskedCopy(port, { hashCodes: false, afterRead: async () => void syncsAtAfterRead.push(fake.stats.syncs) });
+    const copy = await maskedCopy(port, { scratch: memoryScratchWorkbook, hashCodes: false, afterRead: async () => void syncsAtAfterRead.push(fake.stats.syncs) });
     expect(syncsAtAfterRead).toEqual([2]);
     expect(fake.stats.syncs).toBe(2);
     expect(SHEETS.map((s) => dumpSheet(fake.book, s.name))).toEqual(before);
@@ -193,7 +193,7 @@ describe("maskedCopy", () => {
   });
 
   it("replaces codes by pseudo codes when asked", async () => {
-    const copy = await maskedCopy(new MemoryWorkbook(SHEETS.map((s) => grid(s.name, s.rows))), { hashCodes: true, salt: "k" });
+    const copy = await maskedCopy(new MemoryWorkbook(SHEETS.map((s) => grid(s.name, s.rows))), { scratch: memoryScratchWorkbook, hashCodes: true, salt: "k" });
     expect(copy.hashedCodes).toBe(3);
     const master = (await (await loadXlsxBuffer(copy.bytes)).readSheets(["マスタ"])).get("マスタ")!;
     expect(master.values[1][0]).not.toBe(A);

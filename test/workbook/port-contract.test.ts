@@ -10,7 +10,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import type { SheetGrid, WorkbookPort, WriteBatch } from "../../src/workbook/port";
 import { buildXlsx, loadXlsxBuffer } from "../../src/workbook/xlsx/adapter";
-import { buildBook, createFakeExcel } from "../fake-excel";
+import { buildBook, createFakeExcel, sheetOf } from "../fake-excel";
 
 type Seed = { name: string; rows: RawCell[][] };
 
@@ -105,5 +105,38 @@ describe("port contract", () => {
     expect(first.grids["変更履歴"]!.values).toEqual([["日時", "セル"], ["2025-01-07 10:00", "E4"], ["2025-01-21 10:00", "E5"]]);
     expect(first.grids["スナップショット"]!.values[0][0]).toBe("推移");
     for (const [name, got] of results.slice(1)) expect(got, name).toEqual(first);
+  });
+
+  it("ExcelJS and Office.js make the same blocks into tables and freeze the same rows (one layout decision)", async () => {
+    const sheet: WriteBatch = {
+      sheets: [
+        {
+          name: "一覧",
+          freezeHeader: true,
+          blocks: [
+            { title: "表", header: ["コード", "名前"], rows: [["1", "一"]], tableName: "表一" },
+            // Duplicate headers, an empty header, no rows: written as plain ranges by every adapter.
+            { header: ["コード", "コード"], rows: [["1", "2"]], tableName: "重複" },
+            { title: "", header: ["", "名前"], rows: [["1", "一"]], tableName: "空見出し" },
+            { header: ["コード"], rows: [], tableName: "空" },
+          ],
+        },
+      ],
+    };
+    const xlsx = buildXlsx(SEEDS);
+    await xlsx.commit(sheet);
+    const ws = xlsx.book.getWorksheet("一覧")!;
+    const xlsxTables = ws.getTables().map((t) => {
+      const table = (t as unknown as { table: { name: string; tableRef: string } }).table;
+      return [table.name, table.tableRef];
+    });
+    const fake = createFakeExcel(buildBook(SEEDS));
+    await createOfficeWorkbook(fake.Excel.run).commit(sheet);
+    const officeSheet = sheetOf(fake.book, "一覧");
+    const officeTables = officeSheet.tables.map((t) => [t.name, `A${t.rect.row + 1}:B${t.rect.row + t.rect.rows}`]);
+    expect(xlsxTables).toEqual([["表一", "A2:B3"]]);
+    expect(officeTables).toEqual(xlsxTables);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(officeSheet.frozenRows).toBe(2);
   });
 });

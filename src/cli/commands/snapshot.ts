@@ -1,5 +1,5 @@
 import { snapshot, type SnapshotResult } from "../../commands/snapshot";
-import { thresholdLabel } from "../../commands/diff";
+import { thresholdLabel } from "../../commands/layouts/diff";
 import { formatJapaneseDate, formatShortDate } from "../../domain/dates";
 import type { ShareCounts, SnapshotFigures } from "../../domain/snapshot";
 import { defineCommand } from "../command";

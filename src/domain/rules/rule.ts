@@ -47,7 +47,7 @@ import type { IsoDate, RawCell } from "../cell";
 import type { Severity } from "../findings";
 import type { SheetKind } from "../schema/fields";
 import type { Table } from "../schema/table";
-import type { SheetGrid } from "../../workbook/port";
+import type { SheetGrid } from "../grid";
 
 export interface RuleMeta<MessageId extends string = string> {
   /** The rule id of SPEC §3 (part of the contract). */

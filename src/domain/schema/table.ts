@@ -6,7 +6,7 @@
  */
 import type { RawCell } from "../cell";
 import { isBlank } from "../text";
-import type { SheetGrid } from "../../workbook/port";
+import type { SheetGrid } from "../grid";
 import {
   JUDGE_PREFIX,
   PAYMENT_FUND_KINDS,

@@ -1,40 +1,12 @@
 /** 支払基金データ取込: choose a pasted 登録状況 list, preview the master changes, then apply them. */
 import { Button } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { applyRegistrations, newestRegistrationSheet, type ApplyRegistrationsResult } from "../../commands/applyRegistrations";
-import { CommandError, readWorkbook, requireMaster } from "../../commands/context";
-import { registrationChanges, type RegistrationChange } from "../../domain/registrations";
-import { detectPaymentFundKind, readTable } from "../../domain/schema/table";
-import { PAYMENT_FUND_PREFIX, paymentFundKindFromName } from "../../domain/schema/fields";
-import type { WorkbookPort } from "../../workbook/port";
+import { useState } from "react";
+import { applyRegistrations, applyRegistrationsSteps, type ApplyRegistrationsResult } from "../../commands/applyRegistrations";
+import { listCandidateSheets, listCandidateSheetsSteps } from "../../commands/lists";
 import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtDate } from "../format";
 import { M } from "../messages";
-import { useServices } from "../services";
-
-export interface RegistrationPreview {
-  sheet: string;
-  changes: (RegistrationChange & { name: string })[];
-  unknownCodes: string[];
-}
-
-/** `支払基金_…` sheets that announce (or look like) a 登録状況 list. */
-export const registrationSheets = (names: readonly string[]): string[] =>
-  names.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX) && paymentFundKindFromName(n) !== "pf-suspension" && paymentFundKindFromName(n) !== "pf-errors");
-
-/** The changes applying `sheet` would make, computed without writing anything. */
-export async function previewRegistrations(port: WorkbookPort, sheet: string): Promise<RegistrationPreview> {
-  const ctx = await readWorkbook(port, [sheet]);
-  const master = requireMaster(ctx);
-  const grid = ctx.grids.get(sheet);
-  if (!grid) throw new CommandError(M.apply.notRegistrationSheet);
-  const kind = paymentFundKindFromName(sheet) ?? detectPaymentFundKind(grid);
-  const table = kind === "pf-registration" ? readTable(grid, "pf-registration") : null;
-  if (!table || table.missingColumns.length > 0) throw new CommandError(M.apply.notRegistrationSheet);
-  const { changes, unknownCodes } = registrationChanges(table, master);
-  const names = new Map(master.offices.map((o) => [o.code, o.name]));
-  return { sheet, changes: changes.map((c) => ({ ...c, name: names.get(c.code) ?? "" })), unknownCodes };
-}
+import { useLoadOnOpen, useServices } from "../services";
 
 const shown = (v: string | null): string => (v === null ? M.apply.blank : /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : v);
 
@@ -43,31 +15,27 @@ export function ApplyScreen() {
   const s = useShared();
   const [sheets, setSheets] = useState<string[]>([]);
   const [sheet, setSheet] = useState("");
-  const [preview, setPreview] = useState<RegistrationPreview | null>(null);
+  const [preview, setPreview] = useState<ApplyRegistrationsResult | null>(null);
   const [applied, setApplied] = useState<ApplyRegistrationsResult | null>(null);
   const [limit, more] = useLimit(200);
 
   const loadSheets = async () => {
-    const names = await svc.run(1, (port) => port.listSheets());
-    if (!names) return;
-    const lists = registrationSheets(names);
-    setSheets(lists);
-    setSheet((current) => (lists.includes(current) ? current : (newestRegistrationSheet(lists) ?? lists[0] ?? "")));
+    const lists = await svc.run(listCandidateSheetsSteps(), (port) => listCandidateSheets(port, "registration"));
+    if (!lists) return;
+    setSheets(lists.sheets);
+    setSheet((current) => (lists.sheets.includes(current) ? current : lists.suggested));
   };
-  useEffect(() => {
-    void loadSheets();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadSheets);
 
   const runPreview = async () => {
     setApplied(null);
-    const p = await svc.run(2, (port) => previewRegistrations(port, sheet));
+    // The same function as マスタに反映, without the write: it refuses exactly when applying would.
+    const p = await svc.run(applyRegistrationsSteps({ dryRun: true }), (port) => applyRegistrations(port, { sheet, dryRun: true }));
     setPreview(p ?? null);
   };
 
   const runApply = async () => {
-    const r = await svc.run(3, (port) => applyRegistrations(port, { sheet }));
+    const r = await svc.run(applyRegistrationsSteps(), (port) => applyRegistrations(port, { sheet }));
     if (r) {
       setApplied(r);
       setPreview(null);
@@ -97,17 +65,17 @@ export function ApplyScreen() {
       </div>
 
       {preview && preview.sheet === sheet && (
-        <Section title={M.apply.previewTitle(preview.changes.length)}>
-          {preview.changes.length === 0 ? (
+        <Section title={M.apply.previewTitle(preview.changed.length)}>
+          {preview.changed.length === 0 ? (
             <InfoBar>{M.apply.noChanges}</InfoBar>
           ) : (
             <>
               <SimpleTable
-                label={M.apply.previewTitle(preview.changes.length)}
+                label={M.apply.previewTitle(preview.changed.length)}
                 columns={[{ label: M.common.code }, { label: M.common.name }, { label: M.apply.old }, { label: M.apply.new }]}
-                rows={preview.changes.slice(0, limit).map((c) => [c.code, c.name, shown(c.old), shown(c.new)])}
+                rows={preview.changed.slice(0, limit).map((c) => [c.code, preview.names?.[c.code] ?? "", shown(c.old), shown(c.new)])}
               />
-              <MoreButton hidden={preview.changes.length - limit} onClick={more} />
+              <MoreButton hidden={preview.changed.length - limit} onClick={more} />
             </>
           )}
           {preview.unknownCodes.length > 0 && (
@@ -116,7 +84,7 @@ export function ApplyScreen() {
             </InfoBar>
           )}
           <div className={s.row}>
-            <Button appearance="primary" disabled={svc.busy || preview.changes.length === 0} onClick={() => void runApply()}>
+            <Button appearance="primary" disabled={svc.busy || preview.changed.length === 0} onClick={() => void runApply()}>
               {M.apply.apply}
             </Button>
           </div>

@@ -1,13 +1,13 @@
 /** 差分表: compare two saved snapshots and write 期間差分. */
 import { Button, Text } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { diff } from "../../commands/diff";
-import type { DiffValue, PeriodDiff } from "../../domain/diff";
+import { useState } from "react";
+import { diff, diffSteps, type DiffValue, type PeriodDiff } from "../../commands/diff";
+import { listSnapshotDates, listSnapshotDatesSteps } from "../../commands/history";
 import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtDate, fmtValue } from "../format";
 import { M } from "../messages";
-import { useServices } from "../services";
-import { FiguresView, loadSnapshotDates } from "./Figures";
+import { useLoadOnOpen, useServices } from "../services";
+import { FiguresView } from "./Figures";
 
 const cellText = (v: DiffValue): string =>
   v === null ? M.apply.blank : typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : fmtValue(v);
@@ -22,20 +22,16 @@ export function DiffScreen() {
   const [limit, more] = useLimit(100);
 
   const loadDates = async () => {
-    const d = await svc.run(1, (port) => loadSnapshotDates(port));
+    const d = await svc.run(listSnapshotDatesSteps(), (port) => listSnapshotDates(port));
     if (!d) return;
     setDates(d);
     setTo(d[d.length - 1] ?? "");
     setFrom(d[d.length - 2] ?? "");
   };
-  useEffect(() => {
-    void loadDates();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadDates);
 
   const generate = async () => {
-    const r = await svc.run(3, (port) => diff(port, { from, to }));
+    const r = await svc.run(diffSteps(), (port) => diff(port, { from, to }));
     if (r) setResult(r);
   };
 

@@ -1,18 +1,9 @@
 /** The seed's 「資格情報未登録福祉事務所の状況」 figures, shared by スナップショット and 差分表. */
 import { Text } from "@fluentui/react-components";
-import type { ShareCounts, SnapshotFigures } from "../../domain/snapshot";
-import { readHistory } from "../../domain/snapshot";
-import { SHEET_NAMES } from "../../domain/schema/fields";
-import type { WorkbookPort } from "../../workbook/port";
+import type { ShareCounts, SnapshotFigures } from "../../commands/snapshot";
 import { InfoBar, MoreButton, Section, SimpleTable, useLimit, useShared } from "../components";
 import { fmtCount, fmtDate, fmtShare, fmtSignedCount, fmtSignedShare } from "../format";
 import { M } from "../messages";
-
-/** The 基準日 of every frozen snapshot in スナップショット履歴 (one read). */
-export async function loadSnapshotDates(port: WorkbookPort): Promise<string[]> {
-  const grids = await port.readSheets([SHEET_NAMES.history]);
-  return readHistory(grids.get(SHEET_NAMES.history)).snapshots.map((s) => s.asOf);
-}
 
 export function FiguresView({ figures }: { figures: SnapshotFigures }) {
   const s = useShared();

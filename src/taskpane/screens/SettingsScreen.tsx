@@ -3,17 +3,19 @@
  * which reads it with the engine's own parser and writes each changed value back to its cell.
  */
 import { Button, Field, Input } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { parseDate } from "../../domain/dates";
+import { useState } from "react";
 import { InfoBar, ScreenIntro, SuccessBar, useShared } from "../components";
 import { M } from "../messages";
-import { useServices } from "../services";
+import { useLoadOnOpen, useServices } from "../services";
 import {
   checkSetting,
+  defaultAsOfOf,
   emptyValues,
   itemName,
   loadSettings,
+  loadSettingsSteps,
   saveSettings,
+  saveSettingsSteps,
   SETTING_KEYS,
   type SettingKey,
   type SettingsSheet,
@@ -27,18 +29,14 @@ export function SettingsScreen() {
   const [message, setMessage] = useState<"saved" | "unchanged" | "invalid" | null>(null);
 
   const load = async () => {
-    const r = await svc.run(1, (port) => loadSettings(port));
+    const r = await svc.run(loadSettingsSteps(), (port) => loadSettings(port));
     if (r) {
       setSheet(r);
       setValues(r.values);
       setMessage(null);
     }
   };
-  useEffect(() => {
-    void load();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(load);
 
   const errors = Object.fromEntries(SETTING_KEYS.map((k) => [k, checkSetting(k, values[k])])) as Record<SettingKey, string | null>;
   const hasErrors = SETTING_KEYS.some((k) => errors[k] !== null);
@@ -49,15 +47,12 @@ export function SettingsScreen() {
       setMessage("invalid");
       return;
     }
-    const done = await svc.run(2, (port) => saveSettings(port, values, sheet));
+    const done = await svc.run(saveSettingsSteps(), (port) => saveSettings(port, values, sheet));
     if (!done) return;
     setSheet(done.sheet);
     setValues(done.sheet.values);
     setMessage(done.saved ? "saved" : "unchanged");
-    if (done.saved) {
-      const asOf = parseDate(done.sheet.values.asOfDefault);
-      svc.setDefaultAsOf(asOf.ok ? asOf.value : null);
-    }
+    if (done.saved) svc.setDefaultAsOf(defaultAsOfOf(done.sheet));
   };
 
   return (

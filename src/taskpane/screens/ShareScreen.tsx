@@ -5,9 +5,8 @@
  */
 import { Button, Checkbox, Field } from "@fluentui/react-components";
 import { useState } from "react";
-import { maskedBookName, maskedCopy } from "../../commands/maskCopy";
 import type { MaskResult } from "../../commands/mask";
-import { bytesToBase64 } from "../../workbook/xlsx-writer";
+import { maskedBookName, maskedCopy, maskedCopySteps } from "../../commands/maskCopy";
 import { InfoBar, ScreenIntro, Section, SimpleTable, SuccessBar, useShared } from "../components";
 import { workbookName } from "../excel";
 import { M } from "../messages";
@@ -28,13 +27,12 @@ export function ShareScreen() {
   const run = async () => {
     if (!create) return;
     setDone(null);
-    const r = await svc.run(4, async (port, _signal, step) => {
+    const r = await svc.run([...maskedCopySteps(), "open"], async (port, _signal, step) => {
       const name = await workbookName(svc.excelRun);
-      const copy = await maskedCopy(port, { hashCodes, afterRead: () => step(M.share.building) });
-      const base64 = bytesToBase64(copy.bytes);
+      const copy = await maskedCopy(port, { scratch: svc.scratch, hashCodes, afterRead: () => step(M.share.building) });
       // The last point where キャンセル stops it; from here the copy is Excel's.
       await step(M.share.opening);
-      await create(base64);
+      await create(copy.bytes);
       return { ...copy, title: name ? maskedBookName(name) : M.share.titleUnknown, hashCodesAsked: hashCodes };
     });
     if (r) {

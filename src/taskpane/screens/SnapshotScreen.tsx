@@ -1,13 +1,13 @@
 /** スナップショット: freeze マスタ at a 基準日 (take), or take a saved 基準日 again (rebuild). */
 import { Button } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { snapshot } from "../../commands/snapshot";
-import type { SnapshotFigures } from "../../domain/snapshot";
+import { useState } from "react";
+import { listSnapshotDates, listSnapshotDatesSteps } from "../../commands/history";
+import { snapshot, snapshotSteps, type SnapshotFigures } from "../../commands/snapshot";
 import { DateField, ScreenIntro, SheetPicker, SuccessBar, useShared } from "../components";
 import { fmtDate } from "../format";
 import { M } from "../messages";
-import { useAsOf, useServices } from "../services";
-import { FiguresView, loadSnapshotDates } from "./Figures";
+import { useAsOf, useLoadOnOpen, useServices } from "../services";
+import { FiguresView } from "./Figures";
 
 export function SnapshotScreen() {
   const svc = useServices();
@@ -18,20 +18,16 @@ export function SnapshotScreen() {
   const [figures, setFigures] = useState<SnapshotFigures | null>(null);
 
   const loadDates = async () => {
-    const d = await svc.run(1, (port) => loadSnapshotDates(port));
+    const d = await svc.run(listSnapshotDatesSteps(), (port) => listSnapshotDates(port));
     if (d) {
       setDates(d);
       setRebuildDate((cur) => (d.includes(cur) ? cur : (d[d.length - 1] ?? "")));
     }
   };
-  useEffect(() => {
-    void loadDates();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadDates);
 
   const take = async (date: string) => {
-    const r = await svc.run(3, (port) => snapshot(port, { asOf: date || undefined }));
+    const r = await svc.run(snapshotSteps(), (port) => snapshot(port, { asOf: date || undefined }));
     if (r) {
       setFigures(r);
       setDates((d) => [...new Set([...(d ?? []), r.asOf])].sort());

@@ -1,17 +1,13 @@
 /** 集計: the survey / distribution / class / document tables at an as-of date, and the 閲覧停止 aggregate. */
 import { Button, Checkbox, Divider, Field, Input } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import { aggregate } from "../../commands/aggregate";
-import { summary, type SummaryResult } from "../../commands/summary";
-import type { PrefectureRow, RemainingRow, TopOffice, VendorRow } from "../../domain/aggregates";
-import { actionText } from "../../domain/documents";
-import { formatJapaneseMonth, isValidIsoMonth, parseDate } from "../../domain/dates";
-import { PAYMENT_FUND_PREFIX, paymentFundKindFromName } from "../../domain/schema/fields";
-import { splitList } from "../../domain/text";
+import { useState } from "react";
+import { aggregate, aggregateSteps, type PrefectureRow, type RemainingRow, type TopOffice, type VendorRow } from "../../commands/aggregate";
+import { listCandidateSheets, listCandidateSheetsSteps } from "../../commands/lists";
+import { actionText, summary, summarySteps, type SummaryResult } from "../../commands/summary";
 import { DateField, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
-import { fmtCount, fmtDate, fmtShare } from "../format";
+import { fmtCount, fmtDate, fmtShare, parseDateList, planText } from "../format";
 import { M } from "../messages";
-import { useAsOf, useServices } from "../services";
+import { useAsOf, useLoadOnOpen, useServices } from "../services";
 
 /** What the screen shows of an aggregate run (SPEC §5's JSON). */
 interface AggregateView {
@@ -21,24 +17,6 @@ interface AggregateView {
   previous: string | null;
   remaining: RemainingRow[];
 }
-
-/** `2024-08` → 令和6年8月, `2025-04以降` → 令和7年4月以降; other labels as they are. */
-export function planText(plan: string): string {
-  if (isValidIsoMonth(plan)) return formatJapaneseMonth(plan);
-  const m = /^(\d{4}-\d{2})以降$/.exec(plan);
-  if (m && isValidIsoMonth(m[1])) return M.summary.openEnded(formatJapaneseMonth(m[1]));
-  return plan;
-}
-
-/** Splits the dates box on commas / spaces; returns the bad entries too. */
-export function parseDateList(text: string): { dates: string[]; bad: string[] } {
-  const parts = splitList(text);
-  const bad = parts.filter((p) => !parseDate(p).ok);
-  return { dates: parts, bad };
-}
-
-const suspensionSheets = (names: readonly string[]): string[] =>
-  names.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX) && paymentFundKindFromName(n) === "pf-suspension");
 
 function SurveyTable({ result }: { result: SummaryResult }) {
   const L = M.summary.survey;
@@ -81,26 +59,21 @@ export function SummaryScreen() {
   const [agg, setAgg] = useState<AggregateView | null>(null);
 
   const loadSheets = async () => {
-    const names = await svc.run(1, (port) => port.listSheets());
-    if (!names) return;
-    const lists = suspensionSheets(names);
-    setSheets(lists);
-    setSheet((cur) => (lists.includes(cur) ? cur : (lists[lists.length - 1] ?? "")));
-    setPrevious((cur) => (lists.includes(cur) ? cur : ""));
+    const lists = await svc.run(listCandidateSheetsSteps(), (port) => listCandidateSheets(port, "suspension"));
+    if (!lists) return;
+    setSheets(lists.sheets);
+    setSheet((cur) => (lists.sheets.includes(cur) ? cur : lists.suggested));
+    setPrevious((cur) => (lists.sheets.includes(cur) ? cur : ""));
   };
-  useEffect(() => {
-    void loadSheets();
-    // Load once when the screen opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useLoadOnOpen(loadSheets);
 
   const { dates, bad } = parseDateList(datesText);
   const runSummary = async () => {
-    const r = await svc.run(3, (port) => summary(port, { asOf: asOf || undefined, dates: dates.length > 0 ? dates : undefined }));
+    const r = await svc.run(summarySteps(), (port) => summary(port, { asOf: asOf || undefined, dates: dates.length > 0 ? dates : undefined }));
     if (r) setResult(r);
   };
   const runAggregate = async () => {
-    const r = await svc.run(4, (port) => aggregate(port, { sheet, previous: previous || undefined }));
+    const r = await svc.run(aggregateSteps(), (port) => aggregate(port, { sheet, previous: previous || undefined }));
     if (r) setAgg({ byVendor: r.byVendor, byPrefecture: r.byPrefecture, top: r.top, previous: r.previous, remaining: r.remaining ?? [] });
   };
 

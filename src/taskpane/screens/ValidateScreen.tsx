@@ -1,15 +1,13 @@
 /** 検証: run every rule, list the findings by sheet and severity, click one to select its cell. */
 import { Badge, Button, Checkbox, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { validate, type ValidateResult } from "../../commands/validate";
-import type { Finding, Severity } from "../../domain/findings";
+import { ruleTitle, validate, validateSteps, type Finding, type Severity, type ValidateResult } from "../../commands/validate";
 import { groupFindings } from "../findings";
 import { DateField, InfoBar, ScreenIntro, Section, SuccessBar, useShared } from "../components";
 import { selectCell } from "../excel";
 import { fmtDate } from "../format";
 import { M } from "../messages";
 import { useAsOf, useServices } from "../services";
-import { ruleTitle } from "../../domain/rules";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
@@ -57,7 +55,7 @@ export function ValidateScreen() {
   const groups = useMemo(() => (result ? groupFindings(result.issues) : []), [result]);
 
   const runValidate = async () => {
-    const r = await svc.run(write ? 3 : 2, (port) => validate(port, { asOf: asOf || undefined, write }));
+    const r = await svc.run(validateSteps({ write }), (port) => validate(port, { asOf: asOf || undefined, write }));
     if (r) setResult({ ...r, written: write });
   };
 

@@ -1,3 +1,4 @@
 /** The Office.js workbook adapter (task pane). */
-export { createOfficeWorkbook, toExcelInput } from "./adapter";
+export { createOfficeWorkbook } from "./adapter";
 export type { ExcelRun, OfficeWorkbookOptions } from "./adapter";
+export { toExcelInput } from "./values";

@@ -8,8 +8,8 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { OutCell, RawCell } from "../../domain/cell";
 import { isDateOut } from "../../domain/cell";
+import { isOwnHighlightFormula, layoutSheet, markedFormula } from "../../domain/writes";
 import {
-  HIGHLIGHT_MARKER,
   type AppendRows,
   type GeneratedSheet,
   type HighlightSpec,
@@ -156,11 +156,6 @@ function setCell(ws: ExcelJS.Worksheet, row: number, col: number, v: OutCell, fo
   return true;
 }
 
-/** Excel tables need at least one row and distinct, non-empty header texts. */
-function canBeTable(header: string[], rowCount: number): boolean {
-  return rowCount > 0 && header.every((h) => h.trim() !== "") && new Set(header).size === header.length;
-}
-
 function lastUsedRow(ws: ExcelJS.Worksheet): number {
   let last = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -246,52 +241,41 @@ export class XlsxWorkbook implements WorkbookPort {
     if (old) this.book.removeWorksheet(old.id);
     const ws = this.book.addWorksheet(spec.name);
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-    let row = 1;
-    let firstDataRow = 0;
+    // layoutSheet's rows are 0-based; ExcelJS's are 1-based.
+    const layout = layoutSheet(spec);
     spec.blocks.forEach((block, b) => {
-      if (b > 0) row++;
-      if (block.title) {
-        ws.getCell(row, 1).value = block.title;
-        ws.getCell(row, 1).font = { bold: true };
-        row++;
+      const at = layout.blocks[b];
+      if (at.titleRow !== null) {
+        ws.getCell(at.titleRow + 1, 1).value = block.title ?? "";
+        ws.getCell(at.titleRow + 1, 1).font = { bold: true };
       }
-      if (b === 0) firstDataRow = row + 1;
-      if (block.tableName && canBeTable(block.header, block.rows.length)) {
+      const headerRow = at.headerRow + 1;
+      const dataRow = at.firstDataRow + 1;
+      if (at.table !== null) {
         // A real Excel table (ListObject): filter buttons and banding, as the user would make it.
         ws.addTable({
-          name: this.uniqueTableName(block.tableName),
-          ref: `A${row}`,
+          name: this.uniqueTableName(at.table),
+          ref: `A${headerRow}`,
           headerRow: true,
           style: { theme: "TableStyleLight9", showRowStripes: true },
           columns: block.header.map((name) => ({ name, filterButton: true })),
           rows: block.rows.map((r) => r.map(toExcelValue)),
         });
-        row++;
-        for (const values of block.rows) {
-          values.forEach((v, j) => formatCell(ws.getCell(row, j + 1), v, block.formats?.[j]));
-          row++;
-        }
+        block.rows.forEach((values, i) => values.forEach((v, j) => formatCell(ws.getCell(dataRow + i, j + 1), v, block.formats?.[j])));
       } else {
         block.header.forEach((h, j) => {
-          const cell = ws.getCell(row, j + 1);
+          const cell = ws.getCell(headerRow, j + 1);
           cell.value = h;
           cell.font = { bold: true };
           cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
           cell.border = { bottom: { style: "thin" } };
         });
-        row++;
-        for (const values of block.rows) {
-          values.forEach((v, j) => setCell(ws, row, j + 1, v, block.formats?.[j]));
-          row++;
-        }
+        block.rows.forEach((values, i) => values.forEach((v, j) => setCell(ws, dataRow + i, j + 1, v, block.formats?.[j])));
       }
-      for (const note of block.notes ?? []) {
-        ws.getCell(row, 1).value = note;
-        row++;
-      }
+      (block.notes ?? []).forEach((note, k) => (ws.getCell(at.noteRows[k] + 1, 1).value = note));
     });
     spec.widths?.forEach((w, j) => (ws.getColumn(j + 1).width = w));
-    if (spec.freezeHeader && firstDataRow > 1) ws.views = [{ state: "frozen", ySplit: firstDataRow - 1 }];
+    if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows }];
   }
 
   /** Table names are unique per workbook and may not hold spaces or start with a digit. */
@@ -307,7 +291,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.sheet(h.sheet);
     this.plan.highlight(h);
     ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) =>
-      !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => String(f).includes(HIGHLIGHT_MARKER))),
+      !cf.rules.some((r) => "formulae" in r && (r.formulae ?? []).some((f: unknown) => isOwnHighlightFormula(String(f)))),
     );
     if (h.lastRow < h.firstRow) return;
     const ref = `A${h.firstRow}:${columnLetters(h.lastCol)}${h.lastRow}`;
@@ -316,7 +300,7 @@ export class XlsxWorkbook implements WorkbookPort {
       rules: h.rules.map((rule, i) => ({
         type: "expression",
         priority: i + 1,
-        formulae: [rule.formula.replace(/^=/u, "")],
+        formulae: [markedFormula(rule.formula).replace(/^=/u, "")],
         style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${rule.fill.replace("#", "")}` } } },
       })),
     });

@@ -1,0 +1,148 @@
+/**
+ * What a command asks a workbook to write, as plain data: range writes, appended log rows, the
+ * generated sheets (blocks of title / header / rows / notes) and the master's highlight rules.
+ * The domain builds these; the adapters in src/workbook carry them out. Decisions that do not
+ * depend on the host (which block becomes an Excel table, how our highlight formulas are marked
+ * and recognised, where each block's rows go) are made here, once, so both adapters write the same book.
+ */
+import type { OutCell } from "./cell";
+
+/** A rectangular block of values written starting at (row, col), both 1-based. */
+export interface RangeWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  values: OutCell[][];
+  /** Number format per column of the block (undefined = leave as it is / General). */
+  formats?: (string | undefined)[];
+}
+
+/** One table inside a generated sheet. */
+export interface SheetBlock {
+  /** A title line written above the table (e.g. `資格情報未登録福祉事務所の状況 ※2月4日時点`). */
+  title?: string;
+  header: string[];
+  rows: OutCell[][];
+  /** Number format per column: `#,##0`, `0.0%`, `yyyy/m/d`, `+#,##0;-#,##0;0` … */
+  formats?: (string | undefined)[];
+  /** Notes written under the table, one line each. */
+  notes?: string[];
+  /** Write as an Excel table (ListObject) with this name when the adapter can. */
+  tableName?: string;
+}
+
+/** A line chart over one block's columns (used for the unregistered trend on スナップショット). */
+export interface ChartSpec {
+  title: string;
+  /** Index into GeneratedSheet.blocks. */
+  block: number;
+  /** Header of the category column (x axis). */
+  category: string;
+  /** Headers of the series columns. */
+  series: string[];
+}
+
+/** A sheet the add-in owns: replaced whole on every run, never half-written. */
+export interface GeneratedSheet {
+  name: string;
+  blocks: SheetBlock[];
+  /** Column widths in characters, by column index (0-based). */
+  widths?: number[];
+  /** Freeze the rows above the first block's first data row. */
+  freezeHeader?: boolean;
+  chart?: ChartSpec;
+}
+
+/** Rows appended below the existing content of a log sheet (created with `header` when missing). */
+export interface AppendRows {
+  sheet: string;
+  header: string[];
+  rows: OutCell[][];
+  formats?: (string | undefined)[];
+}
+
+/**
+ * Conditional formatting the add-in owns on a sheet (the master's highlights). Applying it first
+ * removes every rule this add-in added earlier (recognised by MARKER in the formula), and never
+ * touches the user's own rules or fills.
+ */
+export interface HighlightSpec {
+  sheet: string;
+  /** The rows the rules cover, 1-based inclusive, over columns 1..lastCol. */
+  firstRow: number;
+  lastRow: number;
+  lastCol: number;
+  /** Evaluated top-down; formulas are relative to the first row (e.g. `=$Z2="優先"`). */
+  rules: { formula: string; fill: string; label: string }[];
+}
+
+/** Text embedded in every conditional-format formula we write, so that we can find our own rules. */
+export const HIGHLIGHT_MARKER = "onshi";
+
+/** Everything one command writes, applied in this order: ranges, appends, sheets, highlights. */
+export interface WriteBatch {
+  ranges?: RangeWrite[];
+  appends?: AppendRows[];
+  sheets?: GeneratedSheet[];
+  highlights?: HighlightSpec[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout decisions both adapters share
+
+/** Our highlight formulas always carry the marker, so that the next run can find (and replace) them. */
+export function markedFormula(formula: string): string {
+  if (formula.includes(HIGHLIGHT_MARKER)) return formula;
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  return `=AND(${body},"${HIGHLIGHT_MARKER}"<>"")`;
+}
+
+/** A conditional format this add-in wrote (and may delete); the user's own rules never match. */
+export const isOwnHighlightFormula = (formula: string): boolean => formula.includes(HIGHLIGHT_MARKER);
+
+/**
+ * The table name a block is written with, or null when it is written as a plain range: Excel tables
+ * need at least one row and distinct, non-empty header texts.
+ */
+export function tableNameOf(block: SheetBlock): string | null {
+  if (block.tableName === undefined || block.rows.length === 0 || block.header.length === 0) return null;
+  const distinct = new Set(block.header).size === block.header.length;
+  return distinct && block.header.every((h) => h.trim() !== "") ? block.tableName : null;
+}
+
+/** Where one block of a generated sheet goes; rows are 0-based (row 0 is Excel's row 1). */
+export interface BlockPlacement {
+  /** The title line, when the block has one. */
+  titleRow: number | null;
+  headerRow: number;
+  /** First data row (headerRow + 1); the rows follow without gaps. */
+  firstDataRow: number;
+  /** Columns the block spans: its header or its longest row, whichever is wider. */
+  width: number;
+  /** One row per note, right under the data. */
+  noteRows: number[];
+  /** The Excel table to make of header + rows, or null (see tableNameOf). */
+  table: string | null;
+}
+
+export interface SheetLayout {
+  blocks: BlockPlacement[];
+  /** Rows to freeze (everything above the first block's data) when the sheet asks for it; else 0. */
+  freezeRows: number;
+}
+
+/** Blocks stacked from the top-left cell with one blank row between them. */
+export function layoutSheet(spec: GeneratedSheet): SheetLayout {
+  let row = 0;
+  const blocks = spec.blocks.map((b, i): BlockPlacement => {
+    if (i > 0) row++;
+    const titleRow = b.title !== undefined && b.title !== "" ? row++ : null;
+    const headerRow = row++;
+    const firstDataRow = row;
+    row += b.rows.length;
+    const noteRows = (b.notes ?? []).map(() => row++);
+    const width = b.rows.reduce((m, r) => Math.max(m, r.length), b.header.length);
+    return { titleRow, headerRow, firstDataRow, width, noteRows, table: tableNameOf(b) };
+  });
+  return { blocks, freezeRows: spec.freezeHeader && blocks.length > 0 ? blocks[0].firstDataRow : 0 };
+}

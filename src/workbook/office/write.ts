@@ -1,0 +1,251 @@
+/**
+ * Writing for the Office adapter. A commit takes one sync to look at the target sheets (existence,
+ * used range, tables, charts, our conditional formats) and then sends every write as units packed
+ * into as few requests as the payload budget allows (see pack.ts). Generated sheets are laid out by
+ * the domain's layoutSheet and highlights marked by its markedFormula, as in the other adapters.
+ */
+import { cellAddress } from "../../domain/schema/table";
+import {
+  isOwnHighlightFormula,
+  layoutSheet,
+  markedFormula,
+  type AppendRows,
+  type GeneratedSheet,
+  type HighlightSpec,
+  type RangeWrite,
+  type WriteBatch,
+} from "../../domain/writes";
+import { gridUnits, op, sendUnits, type Unit } from "./pack";
+import { byteLength, lower } from "./values";
+
+/** What writing needs from the adapter: Excel.run, its options and the request budget. */
+export interface ExcelWriter {
+  run: typeof Excel.run;
+  runOptions: (forWrite: boolean) => Excel.RunOptions;
+  payloadBudgetBytes: number;
+}
+
+/** Column width in points for a width in characters (Calibri 11: 7 px a character + 5 px). */
+const pointsForChars = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+/** What the prepare sync finds out about one target sheet. */
+interface SheetProbe {
+  sheet: Excel.Worksheet;
+  tables?: Excel.TableCollection;
+  charts?: Excel.ChartCollection;
+  used?: Excel.Range;
+  conditionalFormats?: Excel.ConditionalFormatCollection;
+}
+
+export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<void> {
+  const { run, runOptions } = excel;
+  const ranges = batch.ranges ?? [];
+  const appends = batch.appends ?? [];
+  const sheets = batch.sheets ?? [];
+  const highlights = batch.highlights ?? [];
+  if (ranges.length + appends.length + sheets.length + highlights.length === 0) return;
+
+  await run(runOptions(true), async (ctx) => {
+    const suspend = (): void => {
+      const app = ctx.workbook.application as Excel.Application & { suspendApiCalculationUntilNextSync?: () => void };
+      if (typeof app.suspendApiCalculationUntilNextSync === "function") app.suspendApiCalculationUntilNextSync();
+    };
+
+    // 1. Prepare: one sync to learn what exists on the sheets we append to, replace or highlight.
+    const probes = new Map<string, SheetProbe>();
+    const probe = (name: string): SheetProbe => {
+      let p = probes.get(lower(name));
+      if (!p) {
+        const sheet = ctx.workbook.worksheets.getItemOrNullObject(name);
+        sheet.load("name");
+        p = { sheet };
+        probes.set(lower(name), p);
+      }
+      return p;
+    };
+    for (const g of sheets) {
+      const p = probe(g.name);
+      p.tables ??= p.sheet.tables.load("items/name");
+      p.charts ??= p.sheet.charts.load("items/name");
+    }
+    for (const a of appends) {
+      const p = probe(a.sheet);
+      p.used ??= p.sheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+    }
+    for (const h of highlights) {
+      const p = probe(h.sheet);
+      p.conditionalFormats ??= p.sheet
+        .getRange()
+        .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+    }
+    if (probes.size > 0) await ctx.sync();
+    const exists = (name: string): boolean => {
+      const p = probes.get(lower(name));
+      return p !== undefined && !p.sheet.isNullObject;
+    };
+    for (const h of highlights) {
+      if (!exists(h.sheet)) throw new Error(`cannot highlight: sheet ${h.sheet} does not exist`);
+    }
+
+    // 2. Build every write, in the port's order: ranges, appends, sheets, highlights.
+    const units: Unit[] = [];
+    for (const w of ranges) units.push(...rangeUnits(w));
+    // Appends go below the used range as it will be after this batch's range writes.
+    const appendNext = new Map<string, number>();
+    for (const w of ranges) {
+      const key = lower(w.sheet);
+      if (!appends.some((a) => lower(a.sheet) === key) || w.values.length === 0) continue;
+      const p = probes.get(key) as SheetProbe;
+      if (p.sheet.isNullObject) continue;
+      const used = !p.sheet.isNullObject && p.used && !p.used.isNullObject ? p.used.rowIndex + p.used.rowCount : 0;
+      appendNext.set(key, Math.max(appendNext.get(key) ?? used, w.row - 1 + w.values.length));
+    }
+    for (const a of appends) units.push(...appendUnits(a, probes.get(lower(a.sheet)) as SheetProbe, appendNext));
+    const generated = new Set(sheets.map((g) => lower(g.name)));
+    for (const g of sheets) units.push(...generatedUnits(g, probes.get(lower(g.name)) as SheetProbe));
+    for (const h of highlights) {
+      units.push(...highlightUnits(h, probes.get(lower(h.sheet)) as SheetProbe, generated.has(lower(h.sheet))));
+    }
+
+    // 3. Send them in as few requests as the payload budget allows.
+    await sendUnits(ctx, units, excel.payloadBudgetBytes, suspend);
+  });
+}
+
+function rangeUnits(w: RangeWrite): Unit[] {
+  if (w.row < 1 || w.col < 1) throw new Error(`range write outside the sheet: ${w.sheet} R${w.row}C${w.col}`);
+  return gridUnits({ sheet: w.sheet, row0: w.row - 1, col0: w.col - 1, cells: w.values, formats: w.formats });
+}
+
+function appendUnits(a: AppendRows, p: SheetProbe, next: Map<string, number>): Unit[] {
+  const units: Unit[] = [];
+  const key = lower(a.sheet);
+  let row = next.get(key);
+  if (row === undefined) {
+    const exists = !p.sheet.isNullObject;
+    if (!exists) units.push(op(byteLength(a.sheet), (ctx) => void ctx.workbook.worksheets.add(a.sheet)));
+    const used = exists && p.used && !p.used.isNullObject ? p.used : undefined;
+    if (used) row = used.rowIndex + used.rowCount;
+    else {
+      units.push(...gridUnits({ sheet: a.sheet, row0: 0, col0: 0, cells: [a.header], bold: true }));
+      row = 1;
+    }
+  }
+  units.push(...gridUnits({ sheet: a.sheet, row0: row, col0: 0, cells: a.rows, formats: a.formats }));
+  next.set(key, row + a.rows.length);
+  return units;
+}
+
+function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
+  const units: Unit[] = [];
+  const name = g.name;
+  if (p.sheet.isNullObject) {
+    units.push(op(byteLength(name), (ctx) => void ctx.workbook.worksheets.add(name)));
+  } else {
+    // Clear in place: deleting the sheet would also clear the user's undo stack.
+    const tables = p.tables?.items ?? [];
+    const charts = p.charts?.items ?? [];
+    units.push(
+      op(100 * (tables.length + charts.length), (ctx) => {
+        for (const t of tables) t.delete();
+        for (const c of charts) c.delete();
+        const ws = ctx.workbook.worksheets.getItem(name);
+        ws.getRange().conditionalFormats.clearAll();
+        ws.getRange().clear("All");
+        ws.freezePanes.unfreeze();
+      }),
+    );
+  }
+
+  const layout = layoutSheet(g);
+  g.blocks.forEach((b, bi) => {
+    const at = layout.blocks[bi];
+    if (at.titleRow !== null) units.push(...gridUnits({ sheet: name, row0: at.titleRow, col0: 0, cells: [[b.title ?? ""]], bold: true }));
+    units.push(...gridUnits({ sheet: name, row0: at.headerRow, col0: 0, cells: [b.header], bold: true }));
+    units.push(...gridUnits({ sheet: name, row0: at.firstDataRow, col0: 0, cells: b.rows, formats: b.formats }));
+    const tableName = at.table;
+    if (tableName !== null) {
+      const rows = b.rows.length;
+      units.push(
+        op(byteLength(tableName), (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(name);
+          const table = ws.tables.add(ws.getRangeByIndexes(at.headerRow, 0, rows + 1, at.width), true);
+          table.name = tableName;
+        }),
+      );
+    }
+    (b.notes ?? []).forEach((note, k) => units.push(...gridUnits({ sheet: name, row0: at.noteRows[k], col0: 0, cells: [[note]] })));
+  });
+
+  const widths = g.widths ?? [];
+  if (widths.length > 0 || g.freezeHeader) {
+    units.push(
+      op(20 * widths.length, (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(name);
+        widths.forEach((w, c) => {
+          if (w !== undefined && w !== null && w > 0) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsForChars(w);
+        });
+        if (layout.freezeRows > 0) ws.freezePanes.freezeRows(layout.freezeRows);
+      }),
+    );
+  }
+
+  const chart = g.chart;
+  if (chart) {
+    const block = g.blocks[chart.block];
+    const at = layout.blocks[chart.block];
+    if (!block || !at) throw new Error(`chart refers to missing block ${chart.block} on ${name}`);
+    const cols = [chart.category, ...chart.series].map((h) => {
+      const c = block.header.indexOf(h);
+      if (c < 0) throw new Error(`chart column ${h} is not in block ${chart.block} of ${name}`);
+      return c;
+    });
+    if (block.rows.length > 0) {
+      // The source is the contiguous column span from the category to the last series, header
+      // included; with seriesBy Columns Excel takes the first (category) column as the x axis.
+      const first = Math.min(...cols);
+      const last = Math.max(...cols);
+      const rows = block.rows.length + 1;
+      units.push(
+        op(byteLength(chart.title), (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(name);
+          const source = ws.getRangeByIndexes(at.headerRow, first, rows, last - first + 1);
+          const added = ws.charts.add("Line", source, "Columns");
+          added.title.text = chart.title;
+          added.setPosition(cellAddress(at.headerRow + 1, at.width + 2), cellAddress(at.headerRow + 16, at.width + 9));
+        }),
+      );
+    }
+  }
+  return units;
+}
+
+
+function highlightUnits(h: HighlightSpec, p: SheetProbe, clearedInBatch: boolean): Unit[] {
+  const ours = clearedInBatch
+    ? []
+    : (p.conditionalFormats?.items ?? []).filter(
+        (cf) =>
+          cf.type === "Custom" &&
+          !cf.customOrNullObject.isNullObject &&
+          isOwnHighlightFormula(cf.customOrNullObject.rule.formula),
+      );
+  const rows = h.lastRow - h.firstRow + 1;
+  const rules = rows > 0 && h.lastCol > 0 ? h.rules : [];
+  return [
+    op(
+      rules.reduce((n, r) => n + byteLength(r.formula) + r.fill.length + 200, 40 * ours.length),
+      (ctx) => {
+        for (const cf of ours) cf.delete();
+        if (rules.length === 0) return;
+        const range = ctx.workbook.worksheets.getItem(h.sheet).getRangeByIndexes(h.firstRow - 1, 0, rows, h.lastCol);
+        // Excel puts each new rule at the top priority, so add the last rule first.
+        for (const rule of [...rules].reverse()) {
+          const cf = range.conditionalFormats.add("Custom");
+          cf.custom.rule.formula = markedFormula(rule.formula);
+          cf.custom.format.fill.color = rule.fill;
+        }
+      },
+    ),
+  ];
+}

@@ -1,0 +1,86 @@
+/**
+ * Commands declare their steps (`…Steps(options)`); the task pane's progress bar is as long as the
+ * declaration. These tests run each command through a port that records its calls and check the
+ * declaration against what the command really did.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { aggregate, aggregateSteps } from "../../src/commands/aggregate";
+import { applyRegistrations, applyRegistrationsSteps } from "../../src/commands/applyRegistrations";
+import { diff, diffSteps } from "../../src/commands/diff";
+import { listSnapshotDates, listSnapshotDatesSteps } from "../../src/commands/history";
+import { listCandidateSheets, listCandidateSheetsSteps } from "../../src/commands/lists";
+import { maskedCopy, maskedCopySteps } from "../../src/commands/maskCopy";
+import { emptyValues, loadSettings, loadSettingsSteps, saveSettings, saveSettingsSteps } from "../../src/commands/settings";
+import { snapshot, snapshotSteps } from "../../src/commands/snapshot";
+import type { Step } from "../../src/commands/steps";
+import { summary, summarySteps } from "../../src/commands/summary";
+import { validate, validateSteps } from "../../src/commands/validate";
+import { buildSampleBook } from "../../src/demo/sample";
+import { memoryScratchWorkbook } from "../../src/workbook/memory";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { buildXlsx, pasteSheet, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+
+/** A port that records which port call each step was. */
+function recording(port: WorkbookPort): { port: WorkbookPort; calls: Step[] } {
+  const calls: Step[] = [];
+  return {
+    calls,
+    port: {
+      listSheets: () => (calls.push("list"), port.listSheets()),
+      readSheets: (names) => (calls.push("read"), port.readSheets(names)),
+      commit: (batch) => (calls.push("write"), port.commit(batch)),
+    },
+  };
+}
+
+/** Declared steps that are port calls (build / open are reported by the caller, not the port). */
+const portSteps = (steps: readonly Step[]): Step[] => steps.filter((s) => s === "list" || s === "read" || s === "write");
+
+describe("declared steps match the port calls", () => {
+  let book: XlsxWorkbook;
+  beforeAll(async () => {
+    const sample = buildSampleBook();
+    book = buildXlsx(sample.sheets);
+    for (const round of sample.rounds.slice(0, 2)) {
+      pasteSheet(book, round.list);
+      await applyRegistrations(book, { now: new Date(`${round.asOf}T01:00:00Z`) });
+      await snapshot(book, { asOf: round.asOf });
+    }
+    // Round 3 changes nothing; round 4 changes five offices (the newest list is the default).
+    for (const round of sample.rounds.slice(2, 4)) pasteSheet(book, round.list);
+  }, 60_000);
+
+  const cases: [string, () => readonly Step[], (p: WorkbookPort) => Promise<unknown>][] = [
+    ["validate", () => validateSteps(), (p) => validate(p, { asOf: "2024-12-02" })],
+    ["validate, writing 検証結果", () => validateSteps({ write: true }), (p) => validate(p, { asOf: "2024-12-02", write: true })],
+    ["apply-registrations preview", () => applyRegistrationsSteps({ dryRun: true }), (p) => applyRegistrations(p, { dryRun: true })],
+    ["snapshot", () => snapshotSteps(), (p) => snapshot(p, { asOf: "2025-01-31" })],
+    ["diff", () => diffSteps(), (p) => diff(p, {})],
+    ["summary", () => summarySteps(), (p) => summary(p, { asOf: "2025-01-23" })],
+    ["aggregate", () => aggregateSteps(), (p) => aggregate(p, {})],
+    ["snapshot dates", () => listSnapshotDatesSteps(), (p) => listSnapshotDates(p)],
+    ["candidate lists", () => listCandidateSheetsSteps(), (p) => listCandidateSheets(p, "registration")],
+    ["masked copy", () => maskedCopySteps(), (p) => maskedCopy(p, { scratch: memoryScratchWorkbook, salt: "s" })],
+    ["設定 read", () => loadSettingsSteps(), (p) => loadSettings(p)],
+    ["設定 save", () => saveSettingsSteps(), (p) => saveSettings(p, { ...emptyValues(), largeThreshold: "900" })],
+    // Last: it changes マスタ, which the cases above do not depend on.
+    ["apply-registrations", () => applyRegistrationsSteps(), (p) => applyRegistrations(p, { now: new Date("2025-01-21T01:00:00Z") })],
+  ];
+
+  it.each(cases)("%s", async (_, declared, run) => {
+    const r = recording(book);
+    await run(r.port);
+    expect(r.calls).toEqual(portSteps(declared()));
+  });
+
+  it("apply-registrations declares at most what it does: with nothing to change it only reads", async () => {
+    const r = recording(book);
+    const result = await applyRegistrations(r.port, {});
+    expect(result.changed).toEqual([]);
+    expect(r.calls).toEqual(portSteps(applyRegistrationsSteps()).slice(0, 2));
+  });
+
+  it("the masked copy reports building the copy as its own step, after the reads", () => {
+    expect(maskedCopySteps()).toEqual(["list", "read", "build"]);
+  });
+});
