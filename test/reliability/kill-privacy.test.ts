@@ -41,13 +41,15 @@ describe("kill during the CLI's write", () => {
     const random = mulberry(FUZZ_SEED);
     for (let attempt = 0; attempt < 3; attempt++) {
       const child = spawn(process.execPath, ["--import", "tsx", MAIN, "snapshot", file, "--as-of", "2025-02-04", "--json"], { cwd: ROOT, stdio: "pipe" });
+      // Listen for the exit from the start: a fast save may finish before the kill comes.
+      const closed = new Promise((r) => child.once("close", r));
       let stderr = "";
       child.stderr.on("data", (d) => (stderr += d));
       // Wait until it has read the book (the progress line), then kill somewhere in the work or the write.
       await new Promise<void>((resolve) => child.stderr.once("data", () => resolve()));
       await new Promise((r) => setTimeout(r, Math.floor(random() * 2500)));
       child.kill("SIGKILL");
-      await new Promise((r) => child.once("close", r));
+      await closed;
       const now = readFileSync(file);
       const book = await loadBook(now); // must open, whatever the moment
       expect(JSON.stringify(book.getWorksheet("マスタ")!.getSheetValues())).toBe(oldMaster);
