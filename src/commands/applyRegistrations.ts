@@ -9,7 +9,7 @@ import { registrationChanges } from "../domain/registrations";
 import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { cellAddress, detectPaymentFundKind, readTable } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster } from "./context";
+import { ambiguityMessage, CommandError, readWorkbook, requireMaster } from "./context";
 
 export interface ApplyRegistrationsOptions {
   /** The list sheet; default the newest `支払基金_登録状況_…` sheet. */
@@ -57,6 +57,8 @@ function requireRegistrationList(name: string, grid: SheetGrid | undefined) {
   if (table.missingColumns.length > 0) {
     throw new CommandError(`シート「${name}」に「保険者コード」と「資格情報登録開始日」の列が必要です。見出しを確認してください。`);
   }
+  const ambiguous = ambiguityMessage(table);
+  if (ambiguous) throw new CommandError(ambiguous);
   return table;
 }
 
@@ -79,12 +81,12 @@ export async function applyRegistrations(port: WorkbookPort, options: ApplyRegis
     const when = tokyoTimestamp(options.now ?? new Date());
     const command = `${COMMAND_NAME}:${sheet}`;
     await port.commit({
-      ranges: changes.map((c) => ({ sheet: SHEET_NAMES.master, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [DATE_FORMAT] })),
+      ranges: changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [DATE_FORMAT] })),
       appends: [
         {
           sheet: SHEET_NAMES.changeLog,
           header: CHANGE_LOG_HEADER,
-          rows: changes.map((c) => [when, SHEET_NAMES.master, cellAddress(c.row, c.col), logValue(c.old), dateOut(c.new), command]),
+          rows: changes.map((c) => [when, master.table.sheet, cellAddress(c.row, c.col), logValue(c.old), dateOut(c.new), command]),
           formats: ["@", undefined, undefined, undefined, DATE_FORMAT, undefined],
         },
       ],

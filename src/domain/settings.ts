@@ -9,6 +9,8 @@ import { normalizeText } from "./text";
 import { fieldValue, readTable } from "./schema/table";
 import type { Master } from "./master";
 import type { SheetGrid } from "../workbook/port";
+import type { ColumnChoices } from "./schema/table";
+import { readColumnChoices } from "./column-choices";
 
 export interface Settings {
   totalOffices: number;
@@ -20,6 +22,8 @@ export interface Settings {
   /** Explicit end of the current fiscal year, or null for "derived from the as-of date". */
   fiscalYearEnd: IsoMonth | null;
   disabledRules: string[];
+  /** 列_<field> choices: field label → the header of the column that holds it. */
+  columns?: ColumnChoices;
 }
 
 export interface SettingsProblem {
@@ -53,6 +57,7 @@ export function readSettings(grid: SheetGrid | undefined, master: Master | null)
     documentMonths: null,
     fiscalYearEnd: null,
     disabledRules: [],
+    columns: readColumnChoices(grid),
   };
   const problems: SettingsProblem[] = [];
   const table = grid ? readTable(grid, "settings") : null;

@@ -20,6 +20,8 @@ export interface SheetGrid {
   formats?: string[][];
   /** Merged areas (1-based, inclusive), when the adapter can tell; new columns are placed clear of them. */
   merges?: { top: number; left: number; bottom: number; right: number }[];
+  /** 1-based rows that are an Excel table's totals row, when the adapter can tell (never offices). */
+  totalsRows?: number[];
 }
 
 /** A rectangular block of values written starting at (row, col), both 1-based. */

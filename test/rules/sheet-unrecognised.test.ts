@@ -14,7 +14,7 @@ testRule(rule, {
     {
       name: "unknown headers",
       sheets: [{ name: "支払基金_20250107", rows: [["列1", "列2"], [1, 2]] }],
-      errors: [{ row: 1, column: "", cell: "", value: null, message: expect.stringContaining("判別できません") }],
+      errors: [{ row: 1, column: "", cell: "A1", value: null, message: expect.stringContaining("判別できません") }],
     },
     { name: "only two known headers", sheets: [{ name: "支払基金_x", rows: [["保険者コード", "保険者名", "メモ"]] }], errors: [{ row: 1 }] },
     { name: "an empty sheet", sheets: [{ name: "支払基金_", rows: [] }], errors: [{ row: 1 }] },

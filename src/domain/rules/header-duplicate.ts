@@ -15,8 +15,23 @@ export default defineRule({
   },
   check({ kind, table }, report) {
     if (!table || kind === null) return;
+    const ambiguous = new Set(table.ambiguousFields.map((d) => d.field));
     for (const { field, columns } of table.duplicateFields) {
       const label = fieldDef(kind, field)?.label ?? field;
+      if (ambiguous.has(field)) {
+        // Columns that differ by a qualifier (（R5.3） / （R6.3））: no command guesses, so every one is reported.
+        const all = columns.map((c) => `「${c.header}」`).join("と");
+        for (const column of columns) {
+          report({
+            row: table.headerRow,
+            col: column.col,
+            column: column.header,
+            value: column.header,
+            message: `${all}がどちらも「${label}」に当たり、どちらを使うか決められません。設定シートに「列_${label}」の行を作り、値に使う列の見出しを書いてください（集計はそれまで止まります）。`,
+          });
+        }
+        continue;
+      }
       const first = columns[0];
       for (let i = 1; i < columns.length; i++) {
         const column = columns[i];
