@@ -24,7 +24,9 @@ import { officesOf } from "../domain/judge";
 import { PAYMENT_FUND_PREFIX, SHEET_NAMES, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster } from "./context";
+import { ambiguityMessage, CommandError, readWorkbook, requireMaster } from "./context";
+import { excludedRowsNote } from "../domain/schema/rows";
+import { parseOfficeCode } from "../domain/codes";
 
 export interface AggregateOptions {
   /** The 閲覧停止 sheet; default the newest. */
@@ -43,6 +45,17 @@ export interface AggregateResult {
   top: TopOffice[];
   /** Present when a previous list exists. */
   remaining?: RemainingRow[];
+  /** Rows of マスタ that no figure counts; present only when there are any. */
+  excludedRows?: number;
+  /** Rows of the list without a readable 保険者コード (totals, notes …); present only when there are any. */
+  listExcludedRows?: number;
+}
+
+/** Rows of a list that hold no readable 保険者コード: no count of theirs is added anywhere. */
+function rowsWithoutCode(table: Table): number {
+  let n = 0;
+  for (const row of table.rows) if (!parseOfficeCode(fieldValue(table, row, "code")).ok) n++;
+  return n;
 }
 
 function latestDataDate(table: Table): IsoDate | null {
@@ -72,7 +85,7 @@ export function suspensionSheetsInOrder(sheetNames: readonly string[], grids: Re
   return found.sort((a, b) => a.key.localeCompare(b.key) || a.tab - b.tab).map((s) => s.name);
 }
 
-function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): SuspensionList {
+function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): { list: SuspensionList; excluded: number } {
   const grid = grids.get(name);
   if (!grid) throw new CommandError(`シート「${name}」がありません。シート名を確認してください。`);
   const table = readTable(grid, "pf-suspension");
@@ -81,7 +94,9 @@ function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): Suspension
   if (!table.fieldIndex.has("medTotal") && !table.fieldIndex.has("qualTotal")) {
     throw new CommandError(`シート「${name}」に件数の列（医療情報_合計 または 資格情報_合計）がありません。`);
   }
-  return readSuspensionList(table);
+  const ambiguous = ambiguityMessage(table);
+  if (ambiguous) throw new CommandError(ambiguous);
+  return { list: readSuspensionList(table), excluded: rowsWithoutCode(table) };
 }
 
 export async function aggregate(port: WorkbookPort, options: AggregateOptions = {}): Promise<AggregateResult> {
@@ -101,16 +116,18 @@ export async function aggregate(port: WorkbookPort, options: AggregateOptions = 
   const previous = options.previous ?? (index > 0 ? ordered[index - 1] : null);
   if (previous !== null && !ctx.sheetNames.includes(previous)) throw new CommandError(`シート「${previous}」がありません。シート名を確認してください。`);
 
-  const list = listOf(sheet, ctx.grids);
+  const { list, excluded: listExcluded } = listOf(sheet, ctx.grids);
   const offices = officesOf(master);
   const result = aggregateSuspensions(list, offices, ctx.settings.totalRecipients);
   let remaining: RemainingRow[] | undefined;
   if (previous !== null && previous !== sheet) {
     const masterNames = new Map(offices.filter((o) => o.code && o.name).map((o) => [o.code!, o.name]));
-    remaining = remainingRatios(list, listOf(previous, ctx.grids), masterNames);
+    remaining = remainingRatios(list, listOf(previous, ctx.grids).list, masterNames);
   }
   const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result };
   if (remaining) out.remaining = remaining;
+  if (master.excludedRows > 0) out.excludedRows = master.excludedRows;
+  if (listExcluded > 0) out.listExcludedRows = listExcluded;
   await port.commit({ sheets: [aggregateSheet(out)] });
   return out;
 }
@@ -122,6 +139,13 @@ export function basisLabel(basis: CountBasis): string {
   return basis === "medical" ? "医療情報閲覧停止件数" : "資格情報閲覧停止件数";
 }
 
+/** What the aggregate left out: rows of マスタ that are not offices, rows of the list without a code. */
+export function excludedNotes(r: Pick<AggregateResult, "excludedRows" | "listExcludedRows" | "sheet">): string[] {
+  const lines = excludedRowsNote(r.excludedRows).map((l) => `マスタの${l}`);
+  if (r.listExcludedRows) lines.push(`${r.sheet}の集計から除外した行: ${r.listExcludedRows}（合計・注記など保険者コードが読めない行）`);
+  return lines;
+}
+
 export function aggregateSheet(r: AggregateResult): GeneratedSheet {
   const label = basisLabel(r.basis);
   const blocks: GeneratedSheet["blocks"] = [
@@ -130,6 +154,7 @@ export function aggregateSheet(r: AggregateResult): GeneratedSheet {
       header: ["ベンダー名", "件数", "割合", "該当ベンダを使用する福祉事務所数/全福祉事務所数"],
       rows: r.byVendor.map((v) => [v.vendor, v.count, v.share, v.officeShare]),
       formats: [undefined, COUNT, PERCENT, PERCENT],
+      notes: excludedNotes(r),
     },
     {
       title: `都道府県別${label}`,

@@ -9,7 +9,8 @@ import { periodDiff, type OfficeChanges, type PeriodDiff } from "../domain/diff"
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readHistory, snapshotState, type FrozenSnapshot, type SnapshotFigures, type SnapshotState } from "../domain/snapshot";
 import type { GeneratedSheet, SheetBlock, SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook } from "./context";
+import { ambiguityMessage, CommandError, readWorkbook } from "./context";
+import { excludedRowsNote } from "../domain/schema/rows";
 
 export interface DiffOptions {
   /** D1; default the snapshot before D2. */
@@ -39,6 +40,8 @@ export function loadStates(snapshots: readonly FrozenSnapshot[], settingsGrid: S
     if (!state) {
       throw new CommandError(`スナップショット履歴の基準日 ${snapshot.asOf} の行に「保険者コード」「福祉事務所名」「被保護者数」などの見出しがありません。スナップショットを取り直してください。`);
     }
+    const ambiguous = state.table ? ambiguityMessage(state.table) : null;
+    if (ambiguous) throw new CommandError(ambiguous.replace(state.table!.sheet, `スナップショット履歴（基準日 ${snapshot.asOf}）`));
     return { snapshot, state };
   });
 }
@@ -70,7 +73,7 @@ function statusBlock(f: SnapshotFigures): SheetBlock {
       ["参考：全数", f.total.offices, f.total.recipients, "-", "-", ...deltaHeader.map(() => "-")],
     ],
     formats: [undefined, COUNT_FORMAT, COUNT_FORMAT, SHARE_FORMAT, SHARE_FORMAT, ...(prev ? [SIGNED_COUNT_FORMAT, SIGNED_COUNT_FORMAT, SIGNED_SHARE_FORMAT, SIGNED_SHARE_FORMAT] : [])],
-    notes: [`◆未登録の福祉事務所（保険者コード単位）は${japaneseEraDate(f.asOf)}時点`, "※登録済は全数から未登録を引いた数"],
+    notes: [`◆未登録の福祉事務所（保険者コード単位）は${japaneseEraDate(f.asOf)}時点`, "※登録済は全数から未登録を引いた数", ...excludedRowsNote(f.excludedRows)],
   };
 }
 

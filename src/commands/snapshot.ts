@@ -17,6 +17,7 @@ import {
   type SnapshotFigures,
 } from "../domain/snapshot";
 import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
+import { excludedRowsNote } from "../domain/schema/rows";
 import { CommandError, readWorkbook, requireMaster, resolveAsOf } from "./context";
 import { COUNT_FORMAT, diffSheet, loadStates, SHARE_FORMAT, thresholdLabel } from "./diff";
 
@@ -61,7 +62,7 @@ export function trendSheet(series: readonly SnapshotFigures[]): GeneratedSheet {
   return {
     name: SHEET_NAMES.snapshot,
     freezeHeader: true,
-    blocks: [{ header, rows, formats: [DATE_FORMAT, c, c, s, s, c, c, s, s, c, c, c, c, s], tableName: "スナップショット" }],
+    blocks: [{ header, rows, formats: [DATE_FORMAT, c, c, s, s, c, c, s, s, c, c, c, c, s], tableName: "スナップショット", notes: excludedRowsNote(series[series.length - 1]?.excludedRows) }],
     widths: [12, ...header.slice(1).map(() => 18)],
     chart: { title: "資格情報未登録福祉事務所数の推移", block: 0, category: "基準日", series: [TREND_SERIES] },
   };

@@ -25,6 +25,7 @@ import { documentMonthsAt, fiscalYearEndAt, type Settings } from "../domain/sett
 import { NO_ANSWER, planJapanese, surveyColumns, surveyRows, type SurveyColumn, type SurveyRow } from "../domain/survey";
 import type { GeneratedSheet, WorkbookPort } from "../workbook/port";
 import { CommandError, readWorkbook, requireMaster, resolveAsOf } from "./context";
+import { excludedRowsNote } from "../domain/schema/rows";
 
 export interface SummaryOptions {
   asOf?: string;
@@ -46,6 +47,8 @@ export interface SummaryResult {
   classRules: ClassRules;
   /** 判定_ columns that did not exist and were added at the right end of マスタ. */
   createdColumns: JudgeColumn[];
+  /** Rows of マスタ that no figure counts (totals, headings, notes …); present only when there are any. */
+  excludedRows?: number;
 }
 
 /** Parses, sorts and de-duplicates the --dates list; empty = [as-of]. */
@@ -89,6 +92,7 @@ export async function summary(port: WorkbookPort, options: SummaryOptions = {}):
   const judge = judgeWrites({ master, asOf, classes, documents });
   const byRow = new Map(offices.map((o) => [o.row, o]));
 
+  const excluded = excludedRowsNote(master.excludedRows);
   await port.commit({
     ranges: judge.ranges,
     sheets: [
@@ -96,12 +100,22 @@ export async function summary(port: WorkbookPort, options: SummaryOptions = {}):
       distributionSheet(distribution),
       prioritySheet(classes, byRow, rules, asOf),
       documentsSheet(documents, documentTable, byRow, asOf),
-    ],
+    ].map((sheet) => withNote(sheet, excluded)),
     highlights: [judge.highlight],
   });
   const createdColumns = judge.ranges.filter((r) => r.row === master.table.headerRow).map((r) => r.values[0][0] as JudgeColumn);
   const rows = surveyRows(survey, settings.surveyMonth);
-  return { asOf, dates, survey, surveyRows: rows, distribution, classes, documents, documentTable, issueMonths, classRules: rules, createdColumns };
+  return {
+    asOf, dates, survey, surveyRows: rows, distribution, classes, documents, documentTable, issueMonths, classRules: rules, createdColumns,
+    ...(master.excludedRows > 0 ? { excludedRows: master.excludedRows } : {}),
+  };
+}
+
+/** The sheet with extra note lines under its first table (the excluded-rows count). */
+export function withNote(sheet: GeneratedSheet, lines: readonly string[]): GeneratedSheet {
+  if (lines.length === 0 || sheet.blocks.length === 0) return sheet;
+  const [first, ...rest] = sheet.blocks;
+  return { ...sheet, blocks: [{ ...first, notes: [...(first.notes ?? []), ...lines] }, ...rest] };
 }
 
 // ---------------------------------------------------------------------------------------------

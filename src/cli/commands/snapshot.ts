@@ -3,6 +3,7 @@ import { thresholdLabel } from "../../commands/diff";
 import { formatJapaneseDate, formatShortDate } from "../../domain/dates";
 import type { ShareCounts, SnapshotFigures } from "../../domain/snapshot";
 import { defineCommand } from "../command";
+import { excludedRowsNote } from "../../domain/schema/rows";
 import { formatInt, formatPercent, formatSigned, renderTable } from "../format";
 
 /** A signed share at one decimal; a change that rounds to zero shows as 0.0%, as the seed does. */
@@ -23,6 +24,7 @@ export function snapshotJson(f: SnapshotFigures) {
     large: f.large,
     delta: f.delta,
     newlyRegistered: f.newlyRegistered,
+    ...(f.excludedRows ? { excludedRows: f.excludedRows } : {}),
   };
 }
 
@@ -42,6 +44,7 @@ export function renderFigures(f: SnapshotFigures): string {
       line("参考：登録済", f.registered, f.delta?.registered),
       ["参考：全数", formatInt(f.total.offices), formatInt(f.total.recipients), "-", "-", ...deltaHeader.map(() => "-")],
     ]),
+    ...excludedRowsNote(f.excludedRows),
     "",
     `※参考①（未登録福祉事務所のうち被保護者${thresholdLabel(f.large.threshold)}）`,
     renderTable(["被保護者数", "未登録福祉事務所数", "被保護者数累計", "未登録に占める割合（被保護者ベース）"], [

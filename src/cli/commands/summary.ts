@@ -3,6 +3,7 @@ import { classTitle, compareForPriority } from "../../domain/classes";
 import { formatJapaneseMonth, formatShortDate } from "../../domain/dates";
 import { actionText } from "../../domain/documents";
 import { defineCommand } from "../command";
+import { excludedRowsNote } from "../../domain/schema/rows";
 import { formatInt, formatPercent, renderTable } from "../format";
 
 /** `2024-10-15,2024-10-29` → the list (commas, 、 or spaces). */
@@ -27,9 +28,10 @@ export default defineCommand<SummaryResult>({
     distribution: r.distribution.rows.map((d) => ({ plan: d.plan, offices: d.offices, share: d.share })),
     classes: r.classes.map((c) => ({ code: c.code, name: c.name, recipients: c.recipients, answer: c.answer, plan: c.plan, class: c.class, delayed: c.delayed, priority: c.priority })),
     documents: r.documents.map((d) => ({ code: d.code, name: d.name, branch: d.branch, action: d.action, month: d.month })),
+    ...(r.excludedRows ? { excludedRows: r.excludedRows } : {}),
   }),
   render(r) {
-    const lines: string[] = [`集計（基準日 ${r.asOf}）`, ""];
+    const lines: string[] = [`集計（基準日 ${r.asOf}）`, ...excludedRowsNote(r.excludedRows), ""];
     lines.push("架電結果まとめ");
     lines.push(renderTable(
       ["区分", ...r.survey.map((c) => `機関数(${formatShortDate(c.date)})`)],

@@ -72,3 +72,12 @@ export function classifyNonOfficeRow(grid: SheetGrid, row: { row: number; cells:
   if (HEADING_MARK.test(first) || (inTable.length <= 1 && mergedAcross(grid, row.row))) return "heading";
   return "no-code";
 }
+
+/**
+ * The note shown beside every computed table when rows were left out (none when nothing was):
+ * 「集計から除外した行: 3」 and what such rows are.
+ */
+export function excludedRowsNote(excluded: number | undefined): string[] {
+  if (!excluded) return [];
+  return [`集計から除外した行: ${excluded}（合計・見出し・単位・注記など保険者コードが読めない行と、重複した保険者コードの2行目以降。検証の「集計から除外する行」で確認できます）`];
+}

@@ -82,11 +82,17 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     rowFormats.push(fmts);
   });
   const merges = mergedAreas(ws);
-  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], merges };
+  const totals = totalsRows(ws);
+  const extra = totals.length > 0 ? { merges, totalsRows: totals } : { merges };
+  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], ...extra };
   const width = right - left + 1;
   const height = bottom - top + 1;
   const values: RawCell[][] = new Array(height);
   const formats: string[][] = new Array(height);
+  // Rows with no stored cell share one blank row: a stray cell at row 1,048,576 must not cost a
+  // million arrays. Nobody writes into a grid (it is what the sheet held when read).
+  const blankValues: RawCell[] = new Array(width).fill(null);
+  const blankFormats: string[] = new Array(width).fill("General");
   let k = 0;
   for (let i = 0; i < height; i++) {
     const r = top + i;
@@ -104,8 +110,9 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
         fmts.length = width;
       }
     } else {
-      vals = [];
-      fmts = [];
+      values[i] = blankValues;
+      formats[i] = blankFormats;
+      continue;
     }
     while (vals.length < width) {
       vals.push(null);
@@ -114,7 +121,19 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     values[i] = vals;
     formats[i] = fmts;
   }
-  return { name: ws.name, top, left, values, formats, merges };
+  return { name: ws.name, top, left, values, formats, ...extra };
+}
+
+/** The sheet rows of the Excel tables' totals rows (ExcelJS keeps each table's ref and totalsRow flag). */
+function totalsRows(ws: ExcelJS.Worksheet): number[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string; totalsRow?: boolean } }> }).tables ?? {};
+  const rows: number[] = [];
+  for (const t of Object.values(tables)) {
+    const ref = t.table?.tableRef ?? t.table?.ref;
+    const m = ref ? /:[A-Z]+(\d+)$/u.exec(ref) : null;
+    if (t.table?.totalsRow && m) rows.push(Number(m[1]));
+  }
+  return rows;
 }
 
 /** ExcelJS keeps merges in an untyped map of master address → range. */
