@@ -6,6 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
+import { createOfficeWorkbook } from "../../src/workbook/office";
+import type { WorkbookPort } from "../../src/workbook/port";
+import type { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { buildBook, createFakeExcel } from "../fake-excel";
 import { aggregate } from "../../src/commands/aggregate";
 import { diff } from "../../src/commands/diff";
 import { snapshot } from "../../src/commands/snapshot";
@@ -35,6 +39,18 @@ async function cli(args: string[]) {
   let stderr = "";
   const exit = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
   return { exit, stdout, stderr };
+}
+
+/** The same book as the Office fake holds it (values and formats, anchored at A1), behind the Office adapter. */
+async function officeTwin(book: XlsxWorkbook): Promise<WorkbookPort> {
+  const names = await book.listSheets();
+  const grids = await book.readSheets(names);
+  const seeds = names.map((name) => {
+    const g = grids.get(name)!;
+    const pad = <T,>(rows: T[][], fill: T): T[][] => [...Array.from({ length: g.top - 1 }, () => []), ...rows.map((r) => [...Array.from({ length: g.left - 1 }, () => fill), ...r])];
+    return { name, rows: pad(g.values, null), formats: g.formats ? pad(g.formats, "General") : undefined };
+  });
+  return createOfficeWorkbook(createFakeExcel(buildBook(seeds)).Excel.run);
 }
 
 /** stderr without the progress line (`… を処理しています…`). */
@@ -136,6 +152,15 @@ describe("a hand-kept master: title, units row, merged headings, a repeated code
     expect(text.stdout).toContain("集計から除外した行: 7");
     const v = await cli(["validate", file, "--as-of", AS_OF, "--json"]);
     expect(JSON.parse(v.stdout).issues.every((f: { cell: string }) => f.cell !== "")).toBe(true);
+  });
+
+  it("the add-in's own code (Office.js adapter, which sees no merges or tables) gives the same figures and findings", async () => {
+    const xlsx = await book();
+    const office = await officeTwin(xlsx);
+    expect(await snapshot(office, { asOf: AS_OF })).toEqual(await snapshot(xlsx, { asOf: AS_OF }));
+    const a = await validate(await book(), { asOf: AS_OF });
+    const b = await validate(await officeTwin(await book()), { asOf: AS_OF });
+    expect(b.issues).toEqual(a.issues);
   });
 });
 

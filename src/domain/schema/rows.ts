@@ -69,7 +69,11 @@ export function classifyNonOfficeRow(grid: SheetGrid, row: { row: number; cells:
   const first = compact[0] ?? "";
   if (NOTE.test(first)) return "note";
   if (compact.length > 0 && compact.every((t) => UNIT.test(t) && !t.startsWith("【"))) return "units";
-  if (HEADING_MARK.test(first) || (inTable.length <= 1 && mergedAcross(grid, row.row))) return "heading";
+  // A lone text in the table's first column reads as a heading whether or not the adapter can tell
+  // merges (Office.js does not say), so both engines classify it alike.
+  const firstColumn = tableColumns[0];
+  const lone = all.length === 1 && firstColumn !== undefined && !isBlank(row.cells[firstColumn] ?? null) && typeof row.cells[firstColumn] === "string";
+  if (HEADING_MARK.test(first) || lone || (inTable.length <= 1 && mergedAcross(grid, row.row))) return "heading";
   return "no-code";
 }
 
