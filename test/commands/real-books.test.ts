@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import type { WorkbookPort } from "../../src/workbook/port";
-import type { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { buildXlsx, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { buildSampleBook } from "../../src/demo/sample";
 import { buildBook, createFakeExcel } from "../fake-excel";
 import { aggregate } from "../../src/commands/aggregate";
 import { diff } from "../../src/commands/diff";
@@ -274,4 +275,13 @@ describe("sheet names and stray cells", () => {
     expectByHand(f);
     expect(f.excludedRows).toBe(HAND_KEPT_EXCLUDED + 1);
   }, 120_000);
+});
+
+describe("every finding has a cell", () => {
+  it("on the bundled sample book, whose findings cover most rules", async () => {
+    const sample = buildSampleBook();
+    const r = await validate(buildXlsx(sample.sheets.map((s) => ({ name: s.name, rows: s.rows }))), { asOf: AS_OF });
+    expect(r.issues.length).toBeGreaterThan(10);
+    expect(r.issues.filter((f) => f.cell === "")).toEqual([]);
+  });
 });
