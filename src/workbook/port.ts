@@ -20,7 +20,10 @@ export interface SheetGrid {
   formats?: string[][];
   /** Merged areas (1-based, inclusive), when the adapter can tell; new columns are placed clear of them. */
   merges?: { top: number; left: number; bottom: number; right: number }[];
-  /** 1-based rows that are an Excel table's totals row, when the adapter can tell (never offices). */
+  /**
+   * 1-based rows that look like totals, when the adapter can tell: an Excel table's totals row, or a
+   * row holding =SUM(…) / =SUBTOTAL(…). Such a row without an office code is a total.
+   */
   totalsRows?: number[];
 }
 

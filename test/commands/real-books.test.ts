@@ -285,3 +285,19 @@ describe("every finding has a cell", () => {
     expect(r.issues.filter((f) => f.cell === "")).toEqual([]);
   });
 });
+
+describe("a sum row without a label", () => {
+  it("is a total (no required-empty on it) and counts nowhere", async () => {
+    const b = newBook();
+    const ws = b.addWorksheet("マスタ");
+    ws.addRow(["保険者コード", "福祉事務所名", "被保護者数", "資格情報登録開始日"]);
+    ws.addRow([code(1), "一市福祉事務所", 1200, null]);
+    ws.addRow([code(2), "二市福祉事務所", 300, null]);
+    ws.addRow([null, null, { formula: "SUM(C2:C3)", result: 1500 }, null]);
+    const v = await validate(await reload(b), { asOf: AS_OF });
+    expect(v.issues.filter((i) => i.row === 4).map((i) => [i.rule, i.cell])).toEqual([["row-not-office", "A4"]]);
+    expect(v.issues.find((i) => i.row === 4)!.message).toContain("合計の行");
+    const f = await snapshot(await reload(b), { asOf: AS_OF });
+    expect([f.unregistered.offices, f.unregistered.recipients, f.large.offices, f.excludedRows]).toEqual([2, 1500, 1, 1]);
+  });
+});

@@ -60,8 +60,13 @@ function mergedAcross(grid: SheetGrid, row: number): boolean {
  * Why a row without a code is not an office. Unknown columns count too (a note may stand in any
  * column); an Excel table's totals row is known from the adapter when it can tell.
  */
-export function classifyNonOfficeRow(grid: SheetGrid, row: { row: number; cells: readonly RawCell[] }, tableColumns: readonly number[]): NonOfficeReason {
-  if (grid.totalsRows?.includes(row.row)) return "total";
+export function classifyNonOfficeRow(
+  grid: SheetGrid,
+  row: { row: number; cells: readonly RawCell[] },
+  tableColumns: readonly number[],
+  totalsRows: ReadonlySet<number> = new Set(grid.totalsRows ?? []),
+): NonOfficeReason {
+  if (totalsRows.has(row.row)) return "total";
   const all = texts(row.cells, row.cells.map((_, i) => i));
   const inTable = tableColumns.length > 0 ? texts(row.cells, tableColumns) : all;
   const compact = all.map((t) => t.replace(/[\s\u3000]+/gu, ""));

@@ -389,6 +389,7 @@ function readBody(grid: SheetGrid, headerIndex: number, columns: Column[], codeI
   const nonOfficeRows: NonOfficeRow[] = [];
   const seen = new Set<string>();
   const tableColumns = columns.filter((c) => c.header !== "").map((c) => c.index);
+  const totalsRows = new Set(grid.totalsRows ?? []);
   rows.forEach((row, i) => {
     if (i > end) {
       nonOfficeRows.push({ row, reason: "below" });
@@ -409,7 +410,7 @@ function readBody(grid: SheetGrid, headerIndex: number, columns: Column[], codeI
       checkedRows.push(row);
       return;
     }
-    const reason = classifyNonOfficeRow(grid, row, tableColumns);
+    const reason = classifyNonOfficeRow(grid, row, tableColumns, totalsRows);
     nonOfficeRows.push({ row, reason });
     // Totals, headings, units and notes are not offices at all; a row with a name but no code is
     // still checked (its missing code is an error the user should fix).

@@ -59,11 +59,14 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
   // values[k][c - 1] / formats[k][c - 1] of the k-th stored row, from column 1 to its last cell.
   const rowValues: RawCell[][] = [];
   const rowFormats: string[][] = [];
+  // Rows holding =SUM(…) / =SUBTOTAL(…): a total when they hold no office code (the engine decides).
+  const sumRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: RawCell[] = [];
     const fmts: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const value = cell.value;
+      if (isTotalFormula(value)) sumRows.push(r);
       if (value !== null && value !== undefined && value !== "") {
         if (r < top) top = r;
         if (r > bottom) bottom = r;
@@ -82,7 +85,7 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     rowFormats.push(fmts);
   });
   const merges = mergedAreas(ws);
-  const totals = totalsRows(ws);
+  const totals = [...new Set([...totalsRows(ws), ...sumRows])];
   const extra = totals.length > 0 ? { merges, totalsRows: totals } : { merges };
   if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], ...extra };
   const width = right - left + 1;
@@ -122,6 +125,15 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     formats[i] = fmts;
   }
   return { name: ws.name, top, left, values, formats, ...extra };
+}
+
+const TOTAL_FORMULA = /^\s*=?\s*(?:SUM|SUBTOTAL|AGGREGATE)\(/iu;
+
+/** True for a cell holding =SUM(…), =SUBTOTAL(…) or =AGGREGATE(…). */
+function isTotalFormula(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== "object" || !("formula" in value)) return false;
+  const formula = (value as { formula?: unknown }).formula;
+  return typeof formula === "string" && TOTAL_FORMULA.test(formula);
 }
 
 /** The sheet rows of the Excel tables' totals rows (ExcelJS keeps each table's ref and totalsRow flag). */
