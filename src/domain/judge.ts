@@ -40,12 +40,14 @@ export function officesOf(master: Master): OfficeRecord[] {
 }
 
 /**
- * The last row 判定_ values are written down to: the table's last checked row, so that totals,
- * notes and a stray cell far below the table (row 1,048,576) never get a column of judgements.
+ * The last row 判定_ cells are written down to: the table's last row, stray cells far below it
+ * excepted (a cell at row 1,048,576 must not cost a column of a million blanks). Rows that are not
+ * offices inside that range get blank 判定_ cells, which also clears what an older version wrote.
  */
 function lastCheckedRow(table: Master["table"]): number {
-  const rows = table.checkedRows;
-  return rows.length > 0 ? rows[rows.length - 1].row : table.headerRow;
+  let last = table.checkedRows.length > 0 ? table.checkedRows[table.checkedRows.length - 1].row : table.headerRow;
+  for (const n of table.nonOfficeRows) if (n.reason !== "below" && n.row.row > last) last = n.row.row;
+  return last;
 }
 
 export interface JudgeInput {

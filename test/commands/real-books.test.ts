@@ -301,3 +301,18 @@ describe("a sum row without a label", () => {
     expect([f.unregistered.offices, f.unregistered.recipients, f.large.offices, f.excludedRows]).toEqual([2, 1500, 1, 1]);
   });
 });
+
+describe("判定_ cells of rows that are not offices", () => {
+  it("are cleared (a 合計 row keeps no stale 未登録 from an older run), and the notes below stay as they are", async () => {
+    const b = newBook();
+    const ws = handKeptMaster(b);
+    ws.getCell(4, 7).value = "判定_登録状況";
+    ws.getCell(18, 7).value = "未登録";
+    ws.getCell(6, 7).value = "未登録";
+    const book = await reload(b);
+    await summary(book, { asOf: AS_OF });
+    const out = book.book.getWorksheet("マスタ")!;
+    expect([out.getCell(18, 7).value ?? null, out.getCell(6, 7).value ?? null, out.getCell(7, 7).value]).toEqual([null, null, "未登録"]);
+    expect(out.getCell(20, 1).value).toBe("※ 登録開始日は支払基金の登録状況一覧（2025年2月4日）による");
+  });
+});
