@@ -9,6 +9,7 @@ import { runCli } from "../../src/cli/main";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { buildXlsx, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { isoToUtcDate } from "../../src/workbook/xlsx/serial";
 import { buildSampleBook } from "../../src/demo/sample";
 import { buildBook, createFakeExcel } from "../fake-excel";
 import { aggregate } from "../../src/commands/aggregate";
@@ -211,6 +212,28 @@ describe("two columns that match one field", () => {
     expect(v.exit).toBe(1);
     const dup = JSON.parse(v.stdout).issues.filter((i: { rule: string }) => i.rule === "header-duplicate");
     expect(dup.map((i: { cell: string }) => i.cell)).toEqual(["C1", "D1"]);
+  });
+
+  it("two start-date columns (自治体回答 / 支払基金) stop snapshot and aggregate until 設定 picks one", async () => {
+    const build = (extra?: (string | number)[][]) => {
+      const b = newBook(extra);
+      const ws = b.addWorksheet("マスタ");
+      ws.addRow(["保険者コード", "福祉事務所名", "被保護者数", "資格情報登録開始日（自治体回答）", "資格情報登録開始日（支払基金）"]);
+      // The offices say they started; the Payment Fund has registered only the ones of OFFICES.
+      OFFICES.forEach((o) => ws.addRow([o.code, o.name, o.recipients, isoToUtcDate("2024-12-01"), o.start ? isoToUtcDate(o.start) : null]));
+      suspensionList(b);
+      return b;
+    };
+    const file = await saveFile(build());
+    for (const args of [["snapshot", file, "--as-of", AS_OF], ["aggregate", file]]) {
+      const r = await cli(args);
+      expect(r.exit).toBe(2);
+      expect(errorLines(r.stderr)).toEqual([expect.stringMatching(/「資格情報登録開始日（自治体回答）」（D1）と「資格情報登録開始日（支払基金）」（E1）.*列_資格情報登録開始日/u)]);
+    }
+    const f = await snapshot(await reload(build([["列_資格情報登録開始日", "資格情報登録開始日（支払基金）"]])), { asOf: AS_OF });
+    expect(f.unregistered.offices).toBe(BY_HAND.unregistered);
+    const g = await snapshot(await reload(build([["列_資格情報登録開始日", "資格情報登録開始日（自治体回答）"]])), { asOf: AS_OF });
+    expect(g.unregistered.offices).toBe(0);
   });
 
   it("uses the column 設定 列_被保護者数 names", async () => {
