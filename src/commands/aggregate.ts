@@ -26,7 +26,6 @@ import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table }
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
 import { ambiguityMessage, CommandError, readWorkbook, requireMaster } from "./context";
 import { excludedRowsNote } from "../domain/schema/rows";
-import { parseOfficeCode } from "../domain/codes";
 
 export interface AggregateOptions {
   /** The 閲覧停止 sheet; default the newest. */
@@ -49,13 +48,6 @@ export interface AggregateResult {
   excludedRows?: number;
   /** Rows of the list without a readable 保険者コード (totals, notes …); present only when there are any. */
   listExcludedRows?: number;
-}
-
-/** Rows of a list that hold no readable 保険者コード: no count of theirs is added anywhere. */
-function rowsWithoutCode(table: Table): number {
-  let n = 0;
-  for (const row of table.rows) if (!parseOfficeCode(fieldValue(table, row, "code")).ok) n++;
-  return n;
 }
 
 function latestDataDate(table: Table): IsoDate | null {
@@ -96,7 +88,7 @@ function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): { list: Su
   }
   const ambiguous = ambiguityMessage(table);
   if (ambiguous) throw new CommandError(ambiguous);
-  return { list: readSuspensionList(table), excluded: rowsWithoutCode(table) };
+  return { list: readSuspensionList(table), excluded: table.excludedRows };
 }
 
 export async function aggregate(port: WorkbookPort, options: AggregateOptions = {}): Promise<AggregateResult> {

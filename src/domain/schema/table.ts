@@ -170,8 +170,8 @@ export interface Table {
   /** The rows validation rules check: `rows` without totals, headings, unit rows, notes and stray rows below the table. */
   checkedRows: TableRow[];
   /**
-   * The rows every figure counts: one per 保険者コード (a row holding a code; the first row of a
-   * repeated code). Tables without a 保険者コード column (設定) count every row.
+   * The rows every figure counts: rows holding a 保険者コード (in マスタ one per code: the first row
+   * of a repeated code). Tables without a 保険者コード column (設定) count every row.
    */
   officeRows: TableRow[];
   /** Rows that are not offices, each reported once as row-not-office. */
@@ -329,7 +329,7 @@ export function readTable(grid: SheetGrid, kind: SheetKind, choices?: ColumnChoi
     .filter((req) => (Array.isArray(req) ? !req.some((k) => fieldIndex.has(k)) : !fieldIndex.has(req)))
     .map((req) => (Array.isArray(req) ? req.join("|") : req));
 
-  const body = readBody(grid, headerIndex, columns, fieldIndex.get("code"));
+  const body = readBody(grid, headerIndex, columns, fieldIndex.get("code"), kind === "master");
   return {
     sheet: grid.name,
     kind,
@@ -355,7 +355,7 @@ type Body = Pick<Table, "rows" | "checkedRows" | "officeRows" | "nonOfficeRows" 
  * column, it ends at the last row that holds a code (or a mistyped one) and the rows directly
  * below it; rows after a blank gap are stray content below the table.
  */
-function readBody(grid: SheetGrid, headerIndex: number, columns: Column[], codeIndex: number | undefined): Body {
+function readBody(grid: SheetGrid, headerIndex: number, columns: Column[], codeIndex: number | undefined, oncePerCode: boolean): Body {
   const rows: TableRow[] = [];
   const blankRuns: [number, number][] = []; // [first, last] 1-based rows, only runs after the first data row
   let runStart = -1;
@@ -399,7 +399,9 @@ function readBody(grid: SheetGrid, headerIndex: number, columns: Column[], codeI
     const code = parseOfficeCode(value);
     if (code.ok) {
       checkedRows.push(row);
-      if (!seen.has(code.value)) {
+      // マスタ holds one row per office; a Payment Fund list may repeat a code on purpose (by 制度, by person).
+      if (!oncePerCode) officeRows.push(row);
+      else if (!seen.has(code.value)) {
         seen.add(code.value);
         officeRows.push(row);
       }
