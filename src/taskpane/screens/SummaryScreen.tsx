@@ -7,7 +7,7 @@ import type { PrefectureRow, RemainingRow, TopOffice, VendorRow } from "../../do
 import { actionText } from "../../domain/documents";
 import { formatJapaneseMonth, isValidIsoMonth, parseDate } from "../../domain/dates";
 import { PAYMENT_FUND_PREFIX, paymentFundKindFromName } from "../../domain/schema/fields";
-import { DateField, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
+import { DateField, InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtCount, fmtDate, fmtShare } from "../format";
 import { M } from "../messages";
 import { useAsOf, useServices } from "../services";
@@ -123,6 +123,7 @@ export function SummaryScreen() {
       {result && (
         <>
           <SuccessBar>{M.summary.written}</SuccessBar>
+          {result.excludedRows ? <InfoBar>{M.common.excludedRows(result.excludedRows)}</InfoBar> : null}
           <Section title={M.summary.surveyTitle}>
             <SurveyTable result={result} />
           </Section>
