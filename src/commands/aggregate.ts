@@ -24,11 +24,11 @@ import { officesOf } from "../domain/judge";
 import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, notesField, readWorkbook, requireMaster, withNotes } from "./context";
+import { ambiguityMessage, CommandError, notesField, readWorkbook, requireMaster, withNotes } from "./context";
 import { aggregateSheet } from "./layouts/aggregate";
 import { READ_WORKBOOK, type Step } from "./steps";
 
-export { basisLabel } from "./layouts/aggregate";
+export { basisLabel, excludedNotes } from "./layouts/aggregate";
 export type { PrefectureRow, RemainingRow, TopOffice, VendorRow } from "../domain/aggregates";
 
 export interface AggregateOptions {
@@ -50,6 +50,10 @@ export interface AggregateResult {
   remaining?: RemainingRow[];
   /** What the figures must say about 設定 (defaults used for unreadable values). */
   notes?: string[];
+  /** Rows of マスタ that no figure counts; present only when there are any. */
+  excludedRows?: number;
+  /** Rows of the list without a readable 保険者コード (totals, notes …); present only when there are any. */
+  listExcludedRows?: number;
 }
 
 function latestDataDate(table: Table): IsoDate | null {
@@ -79,7 +83,7 @@ export function suspensionSheetsInOrder(sheetNames: readonly string[], grids: Re
   return found.sort((a, b) => a.key.localeCompare(b.key) || a.tab - b.tab).map((s) => s.name);
 }
 
-function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): SuspensionList {
+function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): { list: SuspensionList; excluded: number } {
   const grid = grids.get(name);
   if (!grid) throw new CommandError(`シート「${name}」がありません。シート名を確認してください。`);
   const table = readTable(grid, "pf-suspension");
@@ -88,7 +92,9 @@ function listOf(name: string, grids: ReadonlyMap<string, SheetGrid>): Suspension
   if (!table.fieldIndex.has("medTotal") && !table.fieldIndex.has("qualTotal")) {
     throw new CommandError(`シート「${name}」に件数の列（医療情報_合計 または 資格情報_合計）がありません。`);
   }
-  return readSuspensionList(table);
+  const ambiguous = ambiguityMessage(table);
+  if (ambiguous) throw new CommandError(ambiguous);
+  return { list: readSuspensionList(table), excluded: table.excludedRows };
 }
 
 export async function aggregate(port: WorkbookPort, options: AggregateOptions = {}): Promise<AggregateResult> {
@@ -108,16 +114,18 @@ export async function aggregate(port: WorkbookPort, options: AggregateOptions = 
   const previous = options.previous ?? (index > 0 ? ordered[index - 1] : null);
   if (previous !== null && !ctx.sheetNames.includes(previous)) throw new CommandError(`シート「${previous}」がありません。シート名を確認してください。`);
 
-  const list = listOf(sheet, ctx.grids);
+  const { list, excluded: listExcluded } = listOf(sheet, ctx.grids);
   const offices = officesOf(master);
   const result = aggregateSuspensions(list, offices, ctx.settings.totalRecipients);
   let remaining: RemainingRow[] | undefined;
   if (previous !== null && previous !== sheet) {
     const masterNames = new Map(offices.filter((o) => o.code && o.name).map((o) => [o.code!, o.name]));
-    remaining = remainingRatios(list, listOf(previous, ctx.grids), masterNames);
+    remaining = remainingRatios(list, listOf(previous, ctx.grids).list, masterNames);
   }
   const out: AggregateResult = { sheet, previous: remaining ? previous : null, ...result, ...notesField(ctx.settingsNotes) };
   if (remaining) out.remaining = remaining;
+  if (master.excludedRows > 0) out.excludedRows = master.excludedRows;
+  if (listExcluded > 0) out.listExcludedRows = listExcluded;
   await port.commit({ sheets: [withNotes(aggregateSheet(out), ctx.settingsNotes)] });
   return out;
 }

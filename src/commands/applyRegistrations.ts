@@ -12,7 +12,7 @@ import { registrationChanges } from "../domain/registrations";
 import { PAYMENT_FUND_PREFIX, dateNear, nameDate, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { cellAddress, detectPaymentFundKind, fieldFormat, fieldValue, readTable } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
-import { CommandError, readWorkbook, requireMaster } from "./context";
+import { ambiguityMessage, CommandError, readWorkbook, requireMaster } from "./context";
 import { changeLogAppend, START_DATE_FORMAT } from "./layouts/changeLog";
 import { READ_WORKBOOK, type Step } from "./steps";
 
@@ -103,6 +103,8 @@ function requireRegistrationList(name: string, grid: SheetGrid | undefined) {
   if (table.missingColumns.length > 0) {
     throw new CommandError(`シート「${name}」に「保険者コード」と「資格情報登録開始日」の列が必要です。見出しを確認してください。`);
   }
+  const ambiguous = ambiguityMessage(table);
+  if (ambiguous) throw new CommandError(ambiguous);
   return table;
 }
 
@@ -143,9 +145,10 @@ export async function applyRegistrations(port: WorkbookPort, options: ApplyRegis
   if (changes.length > 0) {
     const when = tokyoTimestamp(options.now ?? new Date());
     await port.commit({
-      ranges: changes.map((c) => ({ sheet: SHEET_NAMES.master, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [START_DATE_FORMAT] })),
+      // マスタ's real tab name (a tab named `マスタ ` is マスタ too).
+      ranges: changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [START_DATE_FORMAT] })),
       // A formula that the value replaces is logged as its text, so the change can be undone.
-      appends: [changeLogAppend(changes, when, `${COMMAND_NAME}:${sheet}`, formulaAt)],
+      appends: [changeLogAppend(changes, { when, command: `${COMMAND_NAME}:${sheet}`, masterSheet: master.table.sheet, formulaAt })],
     });
   }
   return { sheet, changed, unknownCodes };

@@ -7,6 +7,10 @@ import { parseDate, todayInTokyo } from "../domain/dates";
 import { readMaster, type Master } from "../domain/master";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readSettings, type Settings, type SettingsProblem } from "../domain/settings";
+import { readColumnChoices } from "../domain/column-choices";
+import { sheetNamed } from "../domain/sheet-names";
+import { fieldDef } from "../domain/schema/fields";
+import { cellAddress, type Table } from "../domain/schema/table";
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
 
 /** A command that cannot run at all (CLI exit 2); the message is one plain Japanese line. */
@@ -37,11 +41,21 @@ export type ExtraSheets = readonly string[] | "all" | ((sheetNames: readonly str
 export async function readWorkbook(port: WorkbookPort, extra: ExtraSheets = []): Promise<WorkbookContext> {
   const sheetNames = await port.listSheets();
   const chosen = typeof extra === "function" ? extra(sheetNames) : extra;
-  const wanted = chosen === "all" ? sheetNames : [SHEET_NAMES.master, SHEET_NAMES.settings, ...chosen];
+  // マスタ and 設定 are found after NFKC and trimming (a tab named `マスタ ` is マスタ).
+  const masterName = sheetNamed(sheetNames, SHEET_NAMES.master);
+  const settingsName = sheetNamed(sheetNames, SHEET_NAMES.settings);
+  const inputs = [masterName, settingsName].filter((n): n is string => n !== null);
+  const wanted = chosen === "all" ? sheetNames : [...inputs, ...chosen];
   const grids = await port.readSheets([...new Set(wanted)].filter((n) => sheetNames.includes(n)));
+  // Commands look the inputs up by their canonical names.
+  for (const [name, canonical] of [[masterName, SHEET_NAMES.master], [settingsName, SHEET_NAMES.settings]] as const) {
+    const grid = name !== null ? grids.get(name) : undefined;
+    if (grid && name !== canonical && !grids.has(canonical)) grids.set(canonical, grid);
+  }
+  const settingsGrid = grids.get(SHEET_NAMES.settings);
   const masterGrid = grids.get(SHEET_NAMES.master);
-  const master = masterGrid ? readMaster(masterGrid) : null;
-  const { settings, problems, notes } = readSettings(grids.get(SHEET_NAMES.settings), master);
+  const master = masterGrid ? readMaster(masterGrid, readColumnChoices(settingsGrid)) : null;
+  const { settings, problems, notes } = readSettings(settingsGrid, master);
   return { sheetNames, grids, master, settings, settingsProblems: problems, settingsNotes: notes };
 }
 
@@ -55,9 +69,21 @@ export function withNotes(sheet: GeneratedSheet, notes: readonly string[]): Gene
   return { ...sheet, blocks: [{ ...first, notes: [...(first.notes ?? []), ...notes] }, ...rest] };
 }
 
+/**
+ * The one line that stops a computing command when two columns match one field: it names both
+ * headers and their cells, and says how to choose in 設定.
+ */
+export function ambiguityMessage(table: Table): string | null {
+  const first = table.ambiguousFields[0];
+  if (!first) return null;
+  const label = fieldDef(table.kind, first.field)?.label ?? first.field;
+  const named = first.columns.map((c) => `「${c.header}」（${cellAddress(table.headerRow, c.col)}）`).join("と");
+  return `${table.sheet}の${named}がどちらも「${label}」に当たります。どちらを使うか、設定シートに「列_${label}」の行を作り、値に使う列の見出し（例: ${first.columns[first.columns.length - 1].header}）を書いてください。`;
+}
+
 /** The master, or a CommandError that says what to do. */
 export function requireMaster(ctx: WorkbookContext): Master {
-  if (!ctx.sheetNames.includes(SHEET_NAMES.master)) {
+  if (sheetNamed(ctx.sheetNames, SHEET_NAMES.master) === null) {
     throw new CommandError("シート「マスタ」がありません。マスタ シートを作成するか、シート名を「マスタ」にしてください。");
   }
   if (!ctx.master) {
@@ -66,6 +92,8 @@ export function requireMaster(ctx: WorkbookContext): Master {
   if (!ctx.master.table.fieldIndex.has("code")) {
     throw new CommandError("マスタに「保険者コード」列がありません。見出しを確認してください。");
   }
+  const ambiguous = ambiguityMessage(ctx.master.table);
+  if (ambiguous) throw new CommandError(ambiguous);
   return ctx.master;
 }
 

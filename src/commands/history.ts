@@ -7,7 +7,7 @@ import type { SheetGrid } from "../domain/grid";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readHistory, snapshotState, type FrozenSnapshot, type SnapshotState } from "../domain/snapshot";
 import type { WorkbookPort } from "../workbook/port";
-import { CommandError } from "./context";
+import { ambiguityMessage, CommandError } from "./context";
 import type { Step } from "./steps";
 
 export interface LoadedSnapshot {
@@ -22,6 +22,8 @@ export function loadStates(snapshots: readonly FrozenSnapshot[], settingsGrid: S
     if (!state) {
       throw new CommandError(`スナップショット履歴の基準日 ${snapshot.asOf} の行に「保険者コード」「福祉事務所名」「被保護者数」などの見出しがありません。スナップショットを取り直してください。`);
     }
+    const ambiguous = state.table ? ambiguityMessage(state.table) : null;
+    if (ambiguous) throw new CommandError(ambiguous.replace(state.table!.sheet, `スナップショット履歴（基準日 ${snapshot.asOf}）`));
     return { snapshot, state };
   });
 }

@@ -15,6 +15,7 @@ import { fieldValue, isBlankCell } from "../domain/schema/table";
 import { documentMonthsAt, fiscalYearEndAt } from "../domain/settings";
 import { surveyColumns, surveyRows, type SurveyColumn, type SurveyRow } from "../domain/survey";
 import type { WorkbookPort } from "../workbook/port";
+import { excludedRowsNote } from "../domain/schema/rows";
 import { CommandError, notesField, readWorkbook, requireMaster, resolveAsOf, withNotes } from "./context";
 import { distributionSheet, documentsSheet, prioritySheet, surveySheet } from "./layouts/summary";
 import { READ_WORKBOOK, type Step } from "./steps";
@@ -44,6 +45,8 @@ export interface SummaryResult {
   createdColumns: JudgeColumn[];
   /** What the figures must say about 設定 (defaults used for unreadable values). */
   notes?: string[];
+  /** Rows of マスタ that no figure counts (totals, headings, notes …); present only when there are any. */
+  excludedRows?: number;
 }
 
 /** Parses, sorts and de-duplicates the --dates list; empty = [as-of]. */
@@ -94,12 +97,16 @@ export async function summary(port: WorkbookPort, options: SummaryOptions = {}):
       distributionSheet(distribution),
       prioritySheet(classes, byRow, rules, asOf),
       documentsSheet(documents, documentTable, byRow, asOf),
-    ].map((sheet) => withNotes(sheet, ctx.settingsNotes)),
+    ].map((sheet) => withNotes(sheet, [...excludedRowsNote(master.excludedRows), ...ctx.settingsNotes])),
     highlights: [judge.highlight],
   });
   const createdColumns = judge.ranges.filter((r) => r.row === master.table.headerRow).map((r) => r.values[0][0] as JudgeColumn);
   const rows = surveyRows(survey, settings.surveyMonth);
-  return { asOf, dates, survey, surveyRows: rows, distribution, classes, documents, documentTable, issueMonths, classRules: rules, createdColumns, ...notesField(ctx.settingsNotes) };
+  return {
+    asOf, dates, survey, surveyRows: rows, distribution, classes, documents, documentTable, issueMonths, classRules: rules, createdColumns,
+    ...notesField(ctx.settingsNotes),
+    ...(master.excludedRows > 0 ? { excludedRows: master.excludedRows } : {}),
+  };
 }
 
 export const summarySteps = (): Step[] => [...READ_WORKBOOK, "write"];

@@ -17,6 +17,11 @@ export interface SheetGrid {
   formats?: string[][];
   /** Merged areas (1-based, inclusive), when the adapter can tell; new columns are placed clear of them. */
   merges?: { top: number; left: number; bottom: number; right: number }[];
+  /**
+   * 1-based rows that look like totals, when the adapter can tell: an Excel table's totals row, or a
+   * row holding =SUM(…) / =SUBTOTAL(…). Such a row without an office code is a total.
+   */
+  totalsRows?: number[];
   /** Formula text by cell address (`D5` → `=VLOOKUP(…)`), when the adapter can tell; values hold the results. */
   formulas?: Record<string, string>;
 }

@@ -39,6 +39,17 @@ export function officesOf(master: Master): OfficeRecord[] {
   return master.offices.filter(isOfficeRow);
 }
 
+/**
+ * The last row 判定_ cells are written down to: the table's last row, stray cells far below it
+ * excepted (a cell at row 1,048,576 must not cost a column of a million blanks). Rows that are not
+ * offices inside that range get blank 判定_ cells, which also clears what an older version wrote.
+ */
+function lastCheckedRow(table: Master["table"]): number {
+  let last = table.checkedRows.length > 0 ? table.checkedRows[table.checkedRows.length - 1].row : table.headerRow;
+  for (const n of table.nonOfficeRows) if (n.reason !== "below" && n.row.row > last) last = n.row.row;
+  return last;
+}
+
 export interface JudgeInput {
   master: Master;
   asOf: IsoDate;
@@ -116,7 +127,7 @@ export function judgeWrites(input: JudgeInput): JudgeWrites {
   const sheet = table.sheet;
   const ranges: RangeWrite[] = created.map((name) => ({ sheet, row: table.headerRow, col: cols[name], values: [[name]] }));
   const firstRow = table.headerRow + 1;
-  const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1].row : table.headerRow;
+  const lastRow = lastCheckedRow(table);
   if (lastRow >= firstRow) {
     for (const name of JUDGE_COLUMNS) {
       if (name === "判定_検証" && !input.verification) continue;
@@ -161,8 +172,10 @@ export function verificationWrites(master: Master, findings: readonly Finding[],
     if (!titles) bySeverity.set(f.severity, (titles = new Set()));
     titles.add(title(f.rule));
   }
+  // Rows that are not offices (totals, headings, notes …) never get a 判定_ value.
+  const notOffice = new Set(table.nonOfficeRows.map((n) => n.row.row));
   const text = (row: number): string | null => {
-    const bySeverity = byRow.get(row);
+    const bySeverity = notOffice.has(row) ? undefined : byRow.get(row);
     if (!bySeverity) return null;
     return (["error", "warning", "info"] as const)
       .filter((s) => bySeverity.has(s))
@@ -173,7 +186,7 @@ export function verificationWrites(master: Master, findings: readonly Finding[],
   const { cols, created } = judgeColumnPlaces(master, [name]);
   const writes: RangeWrite[] = created.map(() => ({ sheet: table.sheet, row: table.headerRow, col: cols[name], values: [[name]] }));
   const firstRow = table.headerRow + 1;
-  const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1].row : table.headerRow;
+  const lastRow = lastCheckedRow(table);
   if (lastRow >= firstRow) {
     const column: OutCell[][] = [];
     for (let r = firstRow; r <= lastRow; r++) column.push([text(r)]);

@@ -9,7 +9,7 @@ import { parseDate } from "./dates";
 import { implausibility, isEventDateField } from "./event-dates";
 import { parsePlanChain, planMonth, type Plan } from "./plans";
 import { normalizeText } from "./text";
-import { fieldFormat, fieldValue, readTable, type Table, type TableRow } from "./schema/table";
+import { fieldFormat, fieldValue, readTable, type ColumnChoices, type Table, type TableRow } from "./schema/table";
 import type { SheetGrid } from "./grid";
 
 export type MailReply =
@@ -52,7 +52,12 @@ export interface OfficeRecord {
 
 export interface Master {
   table: Table;
+  /** One record per office: rows holding a 保険者コード, the first row of a repeated code (SPEC §2). */
   offices: OfficeRecord[];
+  /** Every row holding a 保険者コード, repeated codes included, with its table row (for writes). */
+  codedRows: { office: OfficeRecord; row: TableRow }[];
+  /** Rows of the table that no figure counts (totals, headings, units, notes, no code, repeats). */
+  excludedRows: number;
   /** Whether the アンケート対象 column exists (when absent, every row is in the survey population). */
   hasSurveyColumn: boolean;
 }
@@ -131,12 +136,21 @@ function officeOf(table: Table, row: TableRow, hasSurveyColumn: boolean): Office
 
 export function masterFromTable(table: Table): Master {
   const hasSurveyColumn = table.fieldIndex.has("surveyTarget");
-  return { table, offices: table.rows.map((r) => officeOf(table, r, hasSurveyColumn)), hasSurveyColumn };
+  const counted = new Set(table.officeRows);
+  const codedRows: Master["codedRows"] = [];
+  const offices: OfficeRecord[] = [];
+  for (const row of table.checkedRows) {
+    const office = officeOf(table, row, hasSurveyColumn);
+    if (office.code === null) continue;
+    codedRows.push({ office, row });
+    if (counted.has(row)) offices.push(office);
+  }
+  return { table, offices, codedRows, excludedRows: table.excludedRows, hasSurveyColumn };
 }
 
-/** Reads マスタ; null when no header row is found. */
-export function readMaster(grid: SheetGrid): Master | null {
-  const table = readTable(grid, "master");
+/** Reads マスタ; null when no header row is found. `choices` are 設定's 列_<field> picks. */
+export function readMaster(grid: SheetGrid, choices?: ColumnChoices): Master | null {
+  const table = readTable(grid, "master", choices);
   return table ? masterFromTable(table) : null;
 }
 

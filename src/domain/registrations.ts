@@ -68,11 +68,10 @@ export function registrationChanges(list: Table, master: Master): RegistrationCh
   if (startIndex === undefined) return { changes: [], unknownCodes };
   const col = master.table.columns[startIndex].col;
   const changes: RegistrationChange[] = [];
-  master.offices.forEach((office, i) => {
+  master.codedRows.forEach(({ office, row }) => {
     if (office.code === null) return;
     const listed = dates.get(office.code);
     if (listed === undefined) return;
-    const row = master.table.rows[i];
     const old = currentValue(fieldValue(master.table, row, "startDate"), fieldFormat(master.table, row, "startDate"));
     if (office.startDate === listed) return;
     changes.push({ code: office.code, row: office.row, col, old, new: listed });

@@ -14,6 +14,8 @@ import { isRegisteredAt, readMaster, type Master, type OfficeRecord } from "./ma
 import { fieldDef, JUDGE_PREFIX } from "./schema/fields";
 import { HEADER_SEARCH_ROWS, headerKey, isBlankRow, readTable, type Table } from "./schema/table";
 import { readSettings, type Settings } from "./settings";
+import { readColumnChoices } from "./column-choices";
+import type { ColumnChoices } from "./schema/table";
 import type { SheetGrid } from "./grid";
 
 /** A frozen cell: text, number, boolean, blank (null) or a date. */
@@ -184,9 +186,9 @@ export function frozenTable(snapshot: FrozenSnapshot): Table | null {
   return readTable(grid, "master");
 }
 
-export function frozenMaster(snapshot: FrozenSnapshot): Master | null {
+export function frozenMaster(snapshot: FrozenSnapshot, choices?: ColumnChoices): Master | null {
   const table = frozenTable(snapshot);
-  return table ? readMaster(table.grid) : null;
+  return table ? readMaster(table.grid, choices) : null;
 }
 
 /** What the figures of one 基準日 are computed from. */
@@ -196,6 +198,10 @@ export interface SnapshotState {
   settings: Settings;
   /** What the figures must say about 設定 (defaults used for unreadable values, computed from these rows). */
   notes?: string[];
+  /** Frozen rows that are not offices (totals, headings, notes, no code, repeated codes). */
+  excludedRows?: number;
+  /** The frozen rows read as マスタ (for the columns 設定 must choose between). */
+  table?: Table;
 }
 
 /**
@@ -203,10 +209,10 @@ export interface SnapshotState {
  * its defaults (number of rows, sum of 被保護者数) come from the frozen rows of that date.
  */
 export function snapshotState(snapshot: FrozenSnapshot, settingsGrid: SheetGrid | undefined): SnapshotState | null {
-  const master = frozenMaster(snapshot);
+  const master = frozenMaster(snapshot, readColumnChoices(settingsGrid));
   if (!master) return null;
   const { settings, notes } = readSettings(settingsGrid, master);
-  return { asOf: snapshot.asOf, offices: master.offices, settings, notes };
+  return { asOf: snapshot.asOf, offices: master.offices, settings, notes, excludedRows: master.excludedRows, table: master.table };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,6 +252,8 @@ export interface SnapshotFigures {
   large: LargeFigures;
   delta: { unregistered: ShareCounts; registered: ShareCounts } | null;
   newlyRegistered: NewlyRegistered[];
+  /** Rows of マスタ that no figure counts; present only when there are any. */
+  excludedRows?: number;
 }
 
 /** A ratio that is 0 (not NaN or Infinity) when the denominator is 0. */
@@ -338,6 +346,7 @@ export function snapshotFigures(current: SnapshotState, previous: SnapshotState 
       ? { unregistered: minus(now.unregistered, before.unregistered), registered: minus(now.registered, before.registered) }
       : null,
     newlyRegistered: previous ? newlyRegistered(current, previous) : [],
+    ...(current.excludedRows ? { excludedRows: current.excludedRows } : {}),
   };
 }
 

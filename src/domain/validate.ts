@@ -10,6 +10,8 @@ import { cellAddress, detectPaymentFundKind, fieldValue, readTable, type Table }
 import { formatMessage, type ReportDescriptor, type Rule, type SheetContext } from "./rules/rule";
 import { holdsProbableMyNumber, parseOfficeCode } from "./codes";
 import type { SheetGrid } from "./grid";
+import { readColumnChoices } from "./column-choices";
+import { sheetKey } from "./sheet-names";
 
 export interface ValidateOptions {
   asOf: IsoDate;
@@ -30,9 +32,11 @@ export interface ValidationResult {
 
 /** The kind of a sheet by its name, or for `支払基金_` sheets by name then headers. */
 export function classifySheet(grid: SheetGrid): SheetKind | null {
-  if (grid.name === SHEET_NAMES.settings) return "settings";
-  if (grid.name === SHEET_NAMES.master) return "master";
-  if (grid.name.startsWith(PAYMENT_FUND_PREFIX)) return paymentFundKindFromName(grid.name) ?? detectPaymentFundKind(grid);
+  // Names are compared after NFKC and trimming: a tab named `マスタ ` is マスタ.
+  const name = sheetKey(grid.name);
+  if (name === SHEET_NAMES.settings) return "settings";
+  if (name === SHEET_NAMES.master) return "master";
+  if (name.startsWith(PAYMENT_FUND_PREFIX)) return paymentFundKindFromName(name) ?? detectPaymentFundKind(grid);
   return null;
 }
 
@@ -40,7 +44,7 @@ export function classifySheet(grid: SheetGrid): SheetKind | null {
 export function masterCodeSet(master: Table | null): Set<string> | null {
   if (!master || !master.fieldIndex.has("code")) return null;
   const codes = new Set<string>();
-  for (const row of master.rows) {
+  for (const row of master.officeRows) {
     const parsed = parseOfficeCode(fieldValue(master, row, "code"));
     if (parsed.ok) codes.add(parsed.value);
   }
@@ -68,16 +72,31 @@ export function validateSheets(grids: readonly SheetGrid[], options: ValidateOpt
   const disabled = new Set(options.disabledRules ?? []);
   const rules = options.rules.filter((r) => !disabled.has(r.meta.id));
   const kinds = grids.map(classifySheet);
+  const choices = readColumnChoices(grids[kinds.indexOf("settings")]);
   const tables = grids.map((g, i) => {
     const kind = kinds[i];
-    return kind ? readTable(g, kind) : null;
+    return kind ? readTable(g, kind, kind === "settings" ? undefined : choices) : null;
   });
   const masterIndex = kinds.indexOf("master");
   const masterCodes = masterCodeSet(masterIndex >= 0 ? tables[masterIndex] : null);
 
   const issues: Finding[] = [];
   grids.forEach((grid, i) => {
-    const ctx: SheetContext = { sheet: grid.name, grid, kind: kinds[i], table: tables[i], asOf: options.asOf, masterCodes, knownRules: options.knownRules };
+    const table = tables[i];
+    const ctx: SheetContext = {
+      sheet: grid.name,
+      grid,
+      kind: kinds[i],
+      // Rules check the rows that may be offices: totals, headings, units, notes and stray cells
+      // below the table are row-not-office's alone (reported once, never once per cell).
+      table: table ? { ...table, rows: table.checkedRows } : null,
+      fullTable: table,
+      asOf: options.asOf,
+      masterCodes,
+      knownRules: options.knownRules,
+      hasMaster: masterIndex >= 0,
+      firstSheet: i === 0,
+    };
     for (const rule of rules) {
       const { sheets } = rule.meta;
       if (sheets !== "any" && (ctx.kind === null || !sheets.includes(ctx.kind))) continue;
@@ -96,6 +115,22 @@ export function validateSheets(grids: readonly SheetGrid[], options: ValidateOpt
 }
 
 /**
+ * The cell a finding points at, so that clicking it selects something: its own cell, else for a
+ * row of the table the row's first table cell, for the header row the header's first cell, and for
+ * anything else (a whole sheet) A1.
+ */
+function findingCell(ctx: SheetContext, row: number, col: number | undefined): string {
+  if (col !== undefined) return cellAddress(row, col);
+  const table = ctx.fullTable;
+  if (table && row >= table.headerRow && row >= 1) {
+    const first = table.columns.find((c) => c.header !== "");
+    return cellAddress(row, first ? first.col : table.grid.left);
+  }
+  if (row >= 1 && ctx.grid.values.length > 0 && row > ctx.grid.top) return cellAddress(row, ctx.grid.left);
+  return "A1";
+}
+
+/**
  * The report function a rule's context carries: formats the message from meta.messages (the one
  * place messages are made) and fills in sheet, address, column header, field key and severity.
  */
@@ -110,7 +145,7 @@ function reporterFor(ctx: SheetContext, rule: Rule, sink: Finding[]): (descripto
       sheet: ctx.sheet,
       row: input.row,
       column: input.column ?? at?.header ?? "",
-      cell: input.col !== undefined ? cellAddress(input.row, input.col) : "",
+      cell: findingCell(ctx, input.row, input.col),
       rule: id,
       severity,
       message: formatMessage(messages[input.messageId], data),

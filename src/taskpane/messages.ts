@@ -50,6 +50,8 @@ export const M = {
   },
 
   common: {
+    /** Shown beside computed figures when rows of the table were not counted as offices. */
+    excludedRows: (n: number) => `集計から除外した行: ${n}（合計・見出し・注記など。検証の「集計から除外する行」で確認できます）`,
     asOf: "基準日",
     asOfHint: "省略時は今日（日本時間）です。",
     run: "実行",

@@ -14,7 +14,7 @@ testRule(rule, {
     {
       name: "one blank row inside",
       sheets: [{ name: "マスタ", rows: [MASTER_HEADER, row("12130480"), [], row("12010013")] }],
-      errors: [{ messageId: "blankRow", row: 3, cell: "", column: "", value: null }],
+      errors: [{ messageId: "blankRow", row: 3, cell: "A3", column: "", value: null }],
     },
     {
       name: "whitespace-only rows count as blank",

@@ -30,7 +30,7 @@ testRule(rule, {
     {
       name: "master without 資格情報登録開始日",
       sheets: [{ name: "マスタ", rows: [["タイトル"], ["保険者コード", "福祉事務所名", "被保護者数"], ["12130488", "A", 1]] }],
-      errors: [{ messageId: "missing", row: 2, column: "資格情報登録開始日", field: "startDate", cell: "", value: null, data: { label: "資格情報登録開始日", title: "マスタ", headerRow: 2 } }],
+      errors: [{ messageId: "missing", row: 2, column: "資格情報登録開始日", field: "startDate", cell: "A2", value: null, data: { label: "資格情報登録開始日", title: "マスタ", headerRow: 2 } }],
     },
     {
       name: "登録状況 without 資格情報登録開始日",

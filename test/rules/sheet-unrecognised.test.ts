@@ -13,7 +13,7 @@ testRule(rule, {
     {
       name: "unknown headers",
       sheets: [{ name: "支払基金_20250107", rows: [["列1", "列2"], [1, 2]] }],
-      errors: [{ messageId: "unrecognised", row: 1, column: "", cell: "", value: null, field: "" }],
+      errors: [{ messageId: "unrecognised", row: 1, column: "", cell: "A1", value: null, field: "" }],
     },
     { name: "only two known headers", sheets: [{ name: "支払基金_x", rows: [["保険者コード", "保険者名", "メモ"]] }], errors: [{ messageId: "unrecognised", row: 1 }] },
     { name: "an empty sheet", sheets: [{ name: "支払基金_", rows: [] }], errors: [{ messageId: "unrecognised", row: 1 }] },

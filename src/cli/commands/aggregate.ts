@@ -1,4 +1,4 @@
-import { aggregate, basisLabel, type AggregateResult } from "../../commands/aggregate";
+import { aggregate, basisLabel, excludedNotes, type AggregateResult } from "../../commands/aggregate";
 import { defineCommand } from "../command";
 import { formatInt, formatPercent, notesJson, renderNotes, renderTable } from "../format";
 
@@ -17,10 +17,12 @@ export default defineCommand<AggregateResult>({
     top: r.top,
     ...(r.remaining ? { remaining: r.remaining } : {}),
     ...notesJson(r.notes),
+    ...(r.excludedRows ? { excludedRows: r.excludedRows } : {}),
+    ...(r.listExcludedRows ? { listExcludedRows: r.listExcludedRows } : {}),
   }),
   render(r) {
     const label = basisLabel(r.basis);
-    const lines = [`閲覧停止集計: ${r.sheet}（${label}、合計 ${formatInt(r.total)} 件）`, ""];
+    const lines = [`閲覧停止集計: ${r.sheet}（${label}、合計 ${formatInt(r.total)} 件）`, ...excludedNotes(r), ""];
     lines.push("ベンダー別", renderTable(
       ["ベンダー名", "件数", "割合", "福祉事務所の割合"],
       r.byVendor.map((v) => [v.vendor, formatInt(v.count), formatPercent(v.share), formatPercent(v.officeShare)]),

@@ -3,6 +3,7 @@ import { thresholdLabel } from "../../commands/layouts/diff";
 import { formatJapaneseDate, formatShortDate } from "../../domain/dates";
 import type { ShareCounts, SnapshotFigures } from "../../domain/snapshot";
 import { defineCommand } from "../command";
+import { excludedRowsNote } from "../../domain/schema/rows";
 import { formatInt, formatPercent, formatSigned, notesJson, renderNotes, renderTable } from "../format";
 
 /** A signed share at one decimal; a change that rounds to zero shows as 0.0%, as the seed does. */
@@ -24,6 +25,7 @@ export function snapshotJson(f: SnapshotFigures & { notes?: string[] }) {
     delta: f.delta,
     newlyRegistered: f.newlyRegistered,
     ...notesJson(f.notes),
+    ...(f.excludedRows ? { excludedRows: f.excludedRows } : {}),
   };
 }
 
@@ -43,6 +45,7 @@ export function renderFigures(f: SnapshotFigures & { notes?: string[] }): string
       line("参考：登録済", f.registered, f.delta?.registered),
       ["参考：全数", formatInt(f.total.offices), formatInt(f.total.recipients), "-", "-", ...deltaHeader.map(() => "-")],
     ]),
+    ...excludedRowsNote(f.excludedRows),
     ...renderNotes(f.notes),
     "",
     `※参考①（未登録福祉事務所のうち被保護者${thresholdLabel(f.large.threshold)}）`,

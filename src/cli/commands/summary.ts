@@ -4,6 +4,7 @@ import { formatJapaneseMonth, formatShortDate } from "../../domain/dates";
 import { actionText } from "../../domain/documents";
 import { splitList } from "../../domain/text";
 import { defineCommand } from "../command";
+import { excludedRowsNote } from "../../domain/schema/rows";
 import { formatInt, formatPercent, notesJson, renderNotes, renderTable } from "../format";
 
 /** `2024-10-15,2024-10-29` → the list (the shared list separators: , 、 ; or spaces). */
@@ -29,9 +30,10 @@ export default defineCommand<SummaryResult>({
     classes: r.classes.map((c) => ({ code: c.code, name: c.name, recipients: c.recipients, answer: c.answer, plan: c.plan, class: c.class, delayed: c.delayed, priority: c.priority })),
     documents: r.documents.map((d) => ({ code: d.code, name: d.name, branch: d.branch, action: d.action, month: d.month })),
     ...notesJson(r.notes),
+    ...(r.excludedRows ? { excludedRows: r.excludedRows } : {}),
   }),
   render(r) {
-    const lines: string[] = [`集計（基準日 ${r.asOf}）`, ""];
+    const lines: string[] = [`集計（基準日 ${r.asOf}）`, ...excludedRowsNote(r.excludedRows), ""];
     lines.push("架電結果まとめ");
     lines.push(renderTable(
       ["区分", ...r.survey.map((c) => `機関数(${formatShortDate(c.date)})`)],

@@ -1,5 +1,6 @@
 /** 閲覧停止集計: by vendor, by prefecture, the top offices and 残存割合. */
 import type { CountBasis } from "../../domain/aggregates";
+import { excludedRowsNote } from "../../domain/schema/rows";
 import { SHEET_NAMES } from "../../domain/schema/fields";
 import type { GeneratedSheet } from "../../domain/writes";
 import type { AggregateResult } from "../aggregate";
@@ -7,6 +8,13 @@ import { COUNT_FORMAT, DATE_FORMAT, SHARE_FORMAT } from "./formats";
 
 export function basisLabel(basis: CountBasis): string {
   return basis === "medical" ? "医療情報閲覧停止件数" : "資格情報閲覧停止件数";
+}
+
+/** What the aggregate left out: rows of マスタ that are not offices, rows of the list without a code. */
+export function excludedNotes(r: Pick<AggregateResult, "excludedRows" | "listExcludedRows" | "sheet">): string[] {
+  const lines = excludedRowsNote(r.excludedRows).map((l) => `マスタの${l}`);
+  if (r.listExcludedRows) lines.push(`${r.sheet}の集計から除外した行: ${r.listExcludedRows}（合計・注記など保険者コードが読めない行）`);
+  return lines;
 }
 
 export function aggregateSheet(r: AggregateResult): GeneratedSheet {
@@ -17,6 +25,7 @@ export function aggregateSheet(r: AggregateResult): GeneratedSheet {
       header: ["ベンダー名", "件数", "割合", "該当ベンダを使用する福祉事務所数/全福祉事務所数"],
       rows: r.byVendor.map((v) => [v.vendor, v.count, v.share, v.officeShare]),
       formats: [undefined, COUNT_FORMAT, SHARE_FORMAT, SHARE_FORMAT],
+      notes: excludedNotes(r),
     },
     {
       title: `都道府県別${label}`,

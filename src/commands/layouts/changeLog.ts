@@ -14,20 +14,22 @@ export const START_DATE_FORMAT = DATE_FORMAT;
 /** A valid ISO date is logged as a date; anything else the cell held is logged as it was. */
 const logValue = (v: IsoDate | null | string): OutCell => (v === null ? null : parseDate(v).ok && /^\d{4}-\d{2}-\d{2}$/u.test(v) ? dateOut(v) : v);
 
-/**
- * The 変更履歴 rows for start dates written into マスタ at `when` by `command`; a cell that held a
- * formula (formulaAt) is logged with the formula text as 変更前.
- */
-export function changeLogAppend(
-  changes: readonly RegistrationChange[],
-  when: string,
-  command: string,
-  formulaAt: (row: number, col: number) => string | undefined = () => undefined,
-): AppendRows {
+export interface ChangeLogContext {
+  /** `2025-01-07 09:30` (Japan). */
+  when: string;
+  command: string;
+  /** マスタ's tab name as it is in the book. */
+  masterSheet: string;
+  /** The formula a changed cell held, if any: logged as its text (変更前), so the change can be undone. */
+  formulaAt?: (row: number, col: number) => string | undefined;
+}
+
+/** The 変更履歴 rows for start dates written into マスタ. */
+export function changeLogAppend(changes: readonly RegistrationChange[], { when, command, masterSheet, formulaAt }: ChangeLogContext): AppendRows {
   return {
     sheet: SHEET_NAMES.changeLog,
     header: CHANGE_LOG_HEADER,
-    rows: changes.map((c) => [when, SHEET_NAMES.master, cellAddress(c.row, c.col), formulaAt(c.row, c.col) ?? logValue(c.old), dateOut(c.new), command]),
+    rows: changes.map((c) => [when, masterSheet, cellAddress(c.row, c.col), formulaAt?.(c.row, c.col) ?? logValue(c.old), dateOut(c.new), command]),
     formats: ["@", undefined, undefined, undefined, DATE_FORMAT, undefined],
   };
 }

@@ -1,4 +1,5 @@
 /** The 期間差分 sheet, in the layout of the seed's 「資格情報未登録福祉事務所の状況」 slides. */
+import { excludedRowsNote } from "../../domain/schema/rows";
 import { dateOut, type IsoDate, type OutCell } from "../../domain/cell";
 import { formatJapaneseDate, formatJapaneseMonth, formatShortDate, monthOf } from "../../domain/dates";
 import type { OfficeChanges } from "../../domain/diff";
@@ -31,7 +32,7 @@ function statusBlock(f: SnapshotFigures): SheetBlock {
       ["参考：全数", f.total.offices, f.total.recipients, "-", "-", ...deltaHeader.map(() => "-")],
     ],
     formats: [undefined, COUNT_FORMAT, COUNT_FORMAT, SHARE_FORMAT, SHARE_FORMAT, ...(prev ? [SIGNED_COUNT_FORMAT, SIGNED_COUNT_FORMAT, SIGNED_SHARE_FORMAT, SIGNED_SHARE_FORMAT] : [])],
-    notes: [`◆未登録の福祉事務所（保険者コード単位）は${japaneseEraDate(f.asOf)}時点`, "※登録済は全数から未登録を引いた数"],
+    notes: [`◆未登録の福祉事務所（保険者コード単位）は${japaneseEraDate(f.asOf)}時点`, "※登録済は全数から未登録を引いた数", ...excludedRowsNote(f.excludedRows)],
   };
 }
 

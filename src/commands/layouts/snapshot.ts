@@ -1,4 +1,5 @@
 /** スナップショット履歴 (the frozen rows) and スナップショット (one row per 基準日 with the trend chart). */
+import { excludedRowsNote } from "../../domain/schema/rows";
 import { DEFAULT_THRESHOLD } from "../../domain/settings";
 import { dateOut, type OutCell } from "../../domain/cell";
 import { SHEET_NAMES } from "../../domain/schema/fields";
@@ -41,7 +42,7 @@ export function trendSheet(series: readonly SnapshotFigures[]): GeneratedSheet {
   return {
     name: SHEET_NAMES.snapshot,
     freezeHeader: true,
-    blocks: [{ header, rows, formats: [DATE_FORMAT, c, c, s, s, c, c, s, s, c, c, c, c, s], tableName: "スナップショット" }],
+    blocks: [{ header, rows, formats: [DATE_FORMAT, c, c, s, s, c, c, s, s, c, c, c, c, s], tableName: "スナップショット", notes: excludedRowsNote(series[series.length - 1]?.excludedRows) }],
     widths: [12, ...header.slice(1).map(() => 18)],
     chart: { title: "資格情報未登録福祉事務所数の推移", block: 0, category: "基準日", series: [TREND_SERIES] },
   };

@@ -2,8 +2,9 @@
 import type { Rule } from "./rule";
 import { rules as structureRules } from "./group-structure";
 import { rules as contentRules } from "./group-content";
+import { rules as bookRules } from "./group-book";
 
-export const RULES: readonly Rule[] = [...structureRules, ...contentRules];
+export const RULES: readonly Rule[] = [...structureRules, ...contentRules, ...bookRules];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);
 

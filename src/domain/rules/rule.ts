@@ -85,13 +85,19 @@ export interface SheetContext {
   grid: SheetGrid;
   /** null for a sheet the engine does not recognise (only 'any' rules run there). */
   kind: SheetKind | null;
-  /** null when the sheet's kind is known but no header row was found. */
+  /** null when the sheet's kind is known but no header row was found. Its rows are the checked rows. */
   table: Table | null;
+  /** The table with every row (totals, notes … included), for row-not-office. */
+  fullTable?: Table | null;
   asOf: IsoDate;
   /** 保険者コード values of マスタ (normalised), or null when there is no usable master. */
   masterCodes: ReadonlySet<string> | null;
   /** Every rule id of the registry, when the caller gave them (to check 設定's 無効ルール); else undefined. */
   knownRules?: readonly string[];
+  /** Whether the book has a マスタ sheet (after NFKC and trimming of sheet names). */
+  hasMaster?: boolean;
+  /** Whether this is the book's first sheet (where book-level findings go). */
+  firstSheet?: boolean;
 }
 
 export interface RuleContext<MessageId extends string = string> extends SheetContext {

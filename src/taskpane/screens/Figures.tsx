@@ -23,6 +23,11 @@ export function FiguresView({ figures }: { figures: SnapshotFigures }) {
         columns={[{ label: "" }, { label: M.snapshot.unregistered, numeric: true }, { label: M.snapshot.registered, numeric: true }, { label: M.snapshot.total, numeric: true }]}
         rows={metrics([figures.unregistered, figures.registered, total], fmtCount, fmtShare)}
       />
+      {figures.excludedRows ? (
+        <Text size={200} className={s.muted}>
+          {M.common.excludedRows(figures.excludedRows)}
+        </Text>
+      ) : null}
       {figures.delta && figures.previous ? (
         <>
           <Text weight="semibold" size={200}>

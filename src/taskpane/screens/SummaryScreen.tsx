@@ -4,7 +4,7 @@ import { useState } from "react";
 import { aggregate, aggregateSteps, type PrefectureRow, type RemainingRow, type TopOffice, type VendorRow } from "../../commands/aggregate";
 import { listCandidateSheets, listCandidateSheetsSteps } from "../../commands/lists";
 import { actionText, summary, summarySteps, type SummaryResult } from "../../commands/summary";
-import { DateField, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
+import { DateField, InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtCount, fmtDate, fmtShare, parseDateList, planText } from "../format";
 import { M } from "../messages";
 import { useAsOf, useLoadOnOpen, useServices } from "../services";
@@ -97,6 +97,7 @@ export function SummaryScreen() {
       {result && (
         <>
           <SuccessBar>{M.summary.written}</SuccessBar>
+          {result.excludedRows ? <InfoBar>{M.common.excludedRows(result.excludedRows)}</InfoBar> : null}
           <Section title={M.summary.surveyTitle}>
             <SurveyTable result={result} />
           </Section>

@@ -64,6 +64,8 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const rowValues: RawCell[][] = [];
   const rowFormats: string[][] = [];
   let formulas: Record<string, string> | undefined;
+  // Rows holding =SUM(…) / =SUBTOTAL(…): a total when they hold no office code (the engine decides).
+  const sumRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vals: RawCell[] = [];
     const fmts: string[] = [];
@@ -73,6 +75,7 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
         const text = cell.formula;
         if (text) (formulas ??= {})[cell.address] = `=${text}`;
       }
+      if (isTotalFormula(value)) sumRows.push(r);
       if (value !== null && value !== undefined && value !== "") {
         if (r < top) top = r;
         if (r > bottom) bottom = r;
@@ -91,11 +94,17 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     rowFormats.push(fmts);
   });
   const merges = mergedAreas(ws);
-  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], merges, ...(formulas ? { formulas } : {}) };
+  const totals = [...new Set([...totalsRows(ws), ...sumRows])];
+  const extra = { merges, ...(totals.length > 0 ? { totalsRows: totals } : {}), ...(formulas ? { formulas } : {}) };
+  if (bottom === 0) return { name: ws.name, top: 1, left: 1, values: [], formats: [], ...extra };
   const width = right - left + 1;
   const height = bottom - top + 1;
   const values: RawCell[][] = new Array(height);
   const formats: string[][] = new Array(height);
+  // Rows with no stored cell share one blank row: a stray cell at row 1,048,576 must not cost a
+  // million arrays. Nobody writes into a grid (it is what the sheet held when read).
+  const blankValues: RawCell[] = new Array(width).fill(null);
+  const blankFormats: string[] = new Array(width).fill("General");
   let k = 0;
   for (let i = 0; i < height; i++) {
     const r = top + i;
@@ -113,8 +122,9 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
         fmts.length = width;
       }
     } else {
-      vals = [];
-      fmts = [];
+      values[i] = blankValues;
+      formats[i] = blankFormats;
+      continue;
     }
     while (vals.length < width) {
       vals.push(null);
@@ -123,7 +133,28 @@ export function readGrid(ws: ExcelJS.Worksheet): SheetGrid {
     values[i] = vals;
     formats[i] = fmts;
   }
-  return { name: ws.name, top, left, values, formats, merges, ...(formulas ? { formulas } : {}) };
+  return { name: ws.name, top, left, values, formats, ...extra };
+}
+
+const TOTAL_FORMULA = /^\s*=?\s*(?:SUM|SUBTOTAL|AGGREGATE)\(/iu;
+
+/** True for a cell holding =SUM(…), =SUBTOTAL(…) or =AGGREGATE(…). */
+function isTotalFormula(value: ExcelJS.CellValue): boolean {
+  if (value === null || typeof value !== "object" || !("formula" in value)) return false;
+  const formula = (value as { formula?: unknown }).formula;
+  return typeof formula === "string" && TOTAL_FORMULA.test(formula);
+}
+
+/** The sheet rows of the Excel tables' totals rows (ExcelJS keeps each table's ref and totalsRow flag). */
+function totalsRows(ws: ExcelJS.Worksheet): number[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string; totalsRow?: boolean } }> }).tables ?? {};
+  const rows: number[] = [];
+  for (const t of Object.values(tables)) {
+    const ref = t.table?.tableRef ?? t.table?.ref;
+    const m = ref ? /:[A-Z]+(\d+)$/u.exec(ref) : null;
+    if (t.table?.totalsRow && m) rows.push(Number(m[1]));
+  }
+  return rows;
 }
 
 /** ExcelJS keeps merges in an untyped map of master address → range. */
