@@ -18,6 +18,9 @@
 import { isDateFormat } from "../domain/snapshot";
 import type { SheetGrid } from "./port";
 import { columnLetters } from "../domain/schema/table";
+import { crc32, storedItem, writeZip } from "./xlsx/package/zip";
+
+export { crc32 };
 
 /** Excel's limit on characters in a cell. */
 export const MAX_CELL_CHARS = 32_767;
@@ -31,100 +34,18 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ---- ZIP (store only) ---------------------------------------------------------------------------
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 (IEEE 802.3, as ZIP uses it). */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 export interface ZipEntry {
   /** Path inside the archive (forward slashes). */
   name: string;
   data: Uint8Array;
 }
 
-/** DOS date of 1980-01-01 00:00: a fixed timestamp, so the same input gives the same bytes. */
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
 /**
- * A ZIP archive with every entry stored uncompressed. Names are written as UTF-8 (flag bit 11).
- * No ZIP64: throws past 65,535 entries or 4 GiB.
+ * A ZIP archive with every entry stored uncompressed (names as UTF-8, a fixed timestamp, so the same
+ * input gives the same bytes), written by the package writer the CLI's saves use. No ZIP64.
  */
 export function zipStore(entries: readonly ZipEntry[]): Uint8Array {
-  const utf8 = new TextEncoder();
-  if (entries.length > 0xffff) throw new Error("too many zip entries");
-  const names = entries.map((e) => utf8.encode(e.name));
-  const localSize = entries.reduce((n, e, i) => n + 30 + names[i].length + e.data.length, 0);
-  const centralSize = names.reduce((n, name) => n + 46 + name.length, 0);
-  const total = localSize + centralSize + 22;
-  if (total > 0xffffffff) throw new Error("zip too large (no ZIP64)");
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  const offsets: number[] = [];
-  const crcs: number[] = [];
-  let p = 0;
-  entries.forEach((e, i) => {
-    const crc = crc32(e.data);
-    crcs.push(crc);
-    offsets.push(p);
-    view.setUint32(p, 0x04034b50, true);
-    view.setUint16(p + 4, 20, true); // version needed: 2.0
-    view.setUint16(p + 6, 0x0800, true); // UTF-8 names
-    view.setUint16(p + 8, 0, true); // stored
-    view.setUint16(p + 10, DOS_TIME, true);
-    view.setUint16(p + 12, DOS_DATE, true);
-    view.setUint32(p + 14, crc, true);
-    view.setUint32(p + 18, e.data.length, true);
-    view.setUint32(p + 22, e.data.length, true);
-    view.setUint16(p + 26, names[i].length, true);
-    view.setUint16(p + 28, 0, true);
-    out.set(names[i], p + 30);
-    out.set(e.data, p + 30 + names[i].length);
-    p += 30 + names[i].length + e.data.length;
-  });
-  const centralStart = p;
-  entries.forEach((e, i) => {
-    view.setUint32(p, 0x02014b50, true);
-    view.setUint16(p + 4, 20, true); // version made by
-    view.setUint16(p + 6, 20, true); // version needed
-    view.setUint16(p + 8, 0x0800, true);
-    view.setUint16(p + 10, 0, true);
-    view.setUint16(p + 12, DOS_TIME, true);
-    view.setUint16(p + 14, DOS_DATE, true);
-    view.setUint32(p + 16, crcs[i], true);
-    view.setUint32(p + 20, e.data.length, true);
-    view.setUint32(p + 24, e.data.length, true);
-    view.setUint16(p + 28, names[i].length, true);
-    view.setUint16(p + 30, 0, true); // extra
-    view.setUint16(p + 32, 0, true); // comment
-    view.setUint16(p + 34, 0, true); // disk
-    view.setUint16(p + 36, 0, true); // internal attributes
-    view.setUint32(p + 38, 0, true); // external attributes
-    view.setUint32(p + 42, offsets[i], true);
-    out.set(names[i], p + 46);
-    p += 46 + names[i].length;
-  });
-  view.setUint32(p, 0x06054b50, true);
-  view.setUint16(p + 4, 0, true);
-  view.setUint16(p + 6, 0, true);
-  view.setUint16(p + 8, entries.length, true);
-  view.setUint16(p + 10, entries.length, true);
-  view.setUint32(p + 12, p - centralStart, true);
-  view.setUint32(p + 16, centralStart, true);
-  view.setUint16(p + 20, 0, true);
-  return out;
+  return writeZip(entries.map((e) => storedItem(e.name, e.data)));
 }
 
 /** Base64 of bytes (btoa exists in browsers and Node ≥ 16), in chunks to keep the stack small. */

@@ -13,7 +13,23 @@
  * in practice), so the output stays readable by every tool.
  */
 import { deflateSync, inflateSync } from "fflate";
-import { crc32 } from "../../xlsx-writer";
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 (IEEE 802.3, as ZIP uses it). */
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
 
 export interface ZipItem {
   name: string;
@@ -132,6 +148,11 @@ export function newItem(name: string, data: Uint8Array, stamp?: { time: number; 
     date: stamp?.date ?? FIXED_DATE,
     raw,
   };
+}
+
+/** A new entry stored uncompressed, with the fixed timestamp (the masked copies' writer). */
+export function storedItem(name: string, data: Uint8Array): ZipItem {
+  return { name, method: 0, crc: crc32(data), size: data.length, compressedSize: data.length, flags: 0x800, time: 0, date: FIXED_DATE, raw: data };
 }
 
 /** Writes the entries (raw bytes as given) into a new archive. */
