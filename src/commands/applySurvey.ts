@@ -79,3 +79,11 @@ export async function applySurvey(port: WorkbookPort, options: ApplySurveyOption
   });
   return result;
 }
+
+/** The survey lists the pane offers (by name: one listSheets), the newest pre-selected. */
+export async function listSurveySheets(port: WorkbookPort): Promise<{ sheets: string[]; suggested: string }> {
+  const sheets = surveySheets(await port.listSheets());
+  return { sheets, suggested: newestList(registrationListDates(sheets)).sheet ?? sheets.at(-1) ?? "" };
+}
+
+export const listSurveySheetsSteps = (): Step[] => ["list"];
