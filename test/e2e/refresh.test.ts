@@ -136,7 +136,7 @@ describe("refresh routine in the task pane", () => {
     expect(changes).toBe(7);
     expect(await dump("マスタ")).toEqual(before);
     await s.getByText(/マスタに見つからない福祉事務所: 5行目 架空外市福祉事務所/).waitFor();
-    await shot("refresh-survey-preview", title);
+    await shot("refresh-survey-preview", s.getByTestId("survey-apply"));
     await s.getByTestId("survey-apply").click();
     await idle();
     await s.getByText(/マスタの 7 セルを更新し/).waitFor();

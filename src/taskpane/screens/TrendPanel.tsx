@@ -10,7 +10,7 @@ import { useServices } from "../services";
 const R = M.refresh;
 const W = 320;
 const H = 150;
-const PAD = { left: 44, right: 8, top: 10, bottom: 28 };
+const PAD = { left: 44, right: 24, top: 10, bottom: 28 };
 const SERIES = [
   { key: "資格情報", label: R.qual, color: "#0f6cbd" },
   { key: "医療情報", label: R.med, color: "#c50f1f" },
@@ -28,7 +28,7 @@ export function TrendChart({ points }: { points: TrendResult["trend"] }) {
       <text x={PAD.left - 4} y={y(max) + 4} fontSize="10" textAnchor="end">{fmtCount(max)}</text>
       <text x={PAD.left - 4} y={y(0) + 4} fontSize="10" textAnchor="end">0</text>
       {points.map((p, i) => (
-        <text key={p.sheet} x={x(i)} y={H - 10} fontSize="10" textAnchor="middle">{p.date ? fmtDate(p.date).slice(2) : i + 1}</text>
+        <text key={p.sheet} x={x(i)} y={H - 10} fontSize="10" textAnchor={i === points.length - 1 && i > 0 ? "end" : i === 0 ? "start" : "middle"}>{p.date ? fmtDate(p.date).slice(2) : i + 1}</text>
       ))}
       {SERIES.map((s) => {
         const pts = points.map((p, i) => [i, p[s.key]] as const).filter((e): e is readonly [number, number] => e[1] !== null);
