@@ -130,7 +130,7 @@ describe("refresh routine in the task pane", () => {
     const before = await dump("マスタ");
     await s.getByTestId("survey-preview").click();
     await idle();
-    const title = s.getByText(/^反映される変更: [\d,]+ 件$/).last();
+    const title = s.getByText(/^反映される回答の変更: [\d,]+ セル$/);
     await title.waitFor();
     const changes = Number((await title.innerText()).replace(/\D/g, ""));
     expect(changes).toBe(7);
@@ -139,7 +139,7 @@ describe("refresh routine in the task pane", () => {
     await shot("refresh-survey-preview", s.getByTestId("survey-apply"));
     await s.getByTestId("survey-apply").click();
     await idle();
-    await s.getByText(/マスタの 7 セルを更新し/).waitFor();
+    await s.getByText(/アンケート回答でマスタの 7 セルを更新し/).waitFor();
     const log = await dump("変更履歴");
     expect(log[0]).toEqual(["日時", "シート", "セル", "保険者コード", "福祉事務所名", "項目", "変更前", "変更後", "操作"]);
     expect(log.filter((r) => String(r[8]).startsWith("アンケート回答の取込"))).toHaveLength(7);

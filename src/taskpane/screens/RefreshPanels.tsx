@@ -4,13 +4,13 @@
  * preview → apply flow as 登録状況.
  */
 import { Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { applySurvey, applySurveySteps, listSurveySheets, listSurveySheetsSteps, SURVEY_FIELD_LABELS, type ApplySurveyResult } from "../../commands/applySurvey";
 import { ImportDateMissing, importFile, importFileSteps, type ImportFileResult } from "../../commands/importFile";
 import { InfoBar, MoreButton, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
 import { fmtDate } from "../format";
 import { M } from "../messages";
-import { useLoadOnOpen, useServices } from "../services";
+import { useServices } from "../services";
 
 const R = M.refresh;
 const shown = (v: string | null): string => (v === null ? M.apply.blank : /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : v);
@@ -91,6 +91,30 @@ function FileImport({ onImported }: { onImported: () => void }) {
   );
 }
 
+/**
+ * Loads once the screen's own loading is done: the shell runs one command at a time (a second run
+ * is refused), and this panel mounts inside データ取込, whose 登録状況 list loads on open too. A
+ * refused or failed load is retried when the shell is idle again, at most three times.
+ */
+function useLoadWhenIdle(load: () => Promise<boolean>, busy: boolean): void {
+  const [initial] = useState(() => load);
+  const [ready, setReady] = useState(false);
+  const [tries, setTries] = useState(0);
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setReady(true), 50);
+    return () => clearTimeout(t);
+  }, []);
+  useEffect(() => {
+    if (!ready || loaded || busy || tries >= 3) return;
+    const t = setTimeout(() => {
+      setTries((n) => n + 1);
+      void initial().then((ok) => ok && setLoaded(true));
+    }, 0);
+    return () => clearTimeout(t);
+  }, [ready, loaded, busy, tries, initial]);
+}
+
 function SurveyApply() {
   const svc = useServices();
   const s = useShared();
@@ -100,13 +124,14 @@ function SurveyApply() {
   const [applied, setApplied] = useState<ApplySurveyResult | null>(null);
   const [limit, more] = useLimit(100);
 
-  const load = async () => {
+  const load = async (): Promise<boolean> => {
     const lists = await svc.run(listSurveySheetsSteps(), (port) => listSurveySheets(port));
-    if (!lists) return;
+    if (!lists) return false;
     setSheets(lists.sheets);
     setSheet((cur) => (lists.sheets.includes(cur) ? cur : lists.suggested));
+    return true;
   };
-  useLoadOnOpen(load);
+  useLoadWhenIdle(load, svc.busy);
 
   const runPreview = async () => {
     setApplied(null);
@@ -127,17 +152,17 @@ function SurveyApply() {
       <SheetPicker label={R.surveySheet} sheets={sheets} value={sheet} onChange={(v) => (setSheet(v), setPreview(null), setApplied(null))} />
       <div className={s.row}>
         <Button appearance="secondary" disabled={svc.busy} onClick={() => void load()}>
-          {M.common.reloadSheets}
+          {R.surveyReload}
         </Button>
         <Button appearance="primary" disabled={svc.busy || sheet === ""} onClick={() => void runPreview()} data-testid="survey-preview">
-          {M.apply.preview}
+          {R.surveyPreview}
         </Button>
       </div>
       {preview && preview.sheet === sheet && (
         <>
-          <div>{M.apply.previewTitle(preview.changed.length)}</div>
+          <div>{R.surveyPreviewTitle(preview.changed.length)}</div>
           {preview.changed.length === 0 ? (
-            <InfoBar>{M.apply.noChanges.replace("資格情報登録開始日", "アンケート回答")}</InfoBar>
+            <InfoBar>{R.surveyNoChanges}</InfoBar>
           ) : (
             <>
               <SimpleTable
@@ -153,12 +178,12 @@ function SurveyApply() {
           {preview.older.length > 0 && <InfoBar>{R.older(preview.older.length)}</InfoBar>}
           <div className={s.row}>
             <Button appearance="primary" disabled={svc.busy || preview.changed.length === 0} onClick={() => void runApply()} data-testid="survey-apply">
-              {M.apply.apply}
+              {R.surveyApply}
             </Button>
           </div>
         </>
       )}
-      {applied && <SuccessBar>{applied.changed.length > 0 ? M.apply.applied(applied.changed.length) : M.apply.appliedNone}</SuccessBar>}
+      {applied && <SuccessBar>{applied.changed.length > 0 ? R.surveyApplied(applied.changed.length) : R.surveyNoChanges}</SuccessBar>}
     </Section>
   );
 }
