@@ -80,8 +80,9 @@ export function TrendPanel() {
           <div>{R.persistenceTitle}</div>
           <SimpleTable
             label={R.persistenceTitle}
-            columns={[{ label: M.common.name }, ...labels.map((l) => ({ label: l, numeric: true })), { label: R.months, numeric: true }, { label: R.state }]}
-            rows={result.persistence.slice(0, limit).map((p) => [p.name || p.code, ...p.counts.map(fmtCount), String(p.months), p.state])}
+            columns={[{ label: `${M.common.name}（${R.state}）` }, ...labels.map((l) => ({ label: l, numeric: true })), { label: R.months, numeric: true }]}
+            // The state goes beside the name: the pane is narrow, and the sheet has it in its own column.
+            rows={result.persistence.slice(0, limit).map((p) => [`${p.name || p.code}（${p.state}）`, ...p.counts.map(fmtCount), String(p.months)])}
           />
           <MoreButton hidden={result.persistence.length - limit} onClick={more} />
         </>
