@@ -41,6 +41,8 @@ export default async function config(env = {}, argv = {}) {
     devtool: wantSourceMap ? "source-map" : false,
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+      // csv-parse's default ESM entry uses Node's Buffer; its browser bundle carries its own.
+      alias: { "csv-parse/sync$": path.resolve(rootDir, "node_modules/csv-parse/dist/esm/sync.js") },
       // Allow ESM-style "./foo.js" specifiers that point at TypeScript sources.
       extensionAlias: {
         ".js": [".ts", ".tsx", ".js"],

@@ -9,6 +9,8 @@ export interface CliCommand<R = unknown> {
   summary: string;
   /** Options besides --json and --out, as node:util parseArgs declares them. */
   options: Record<string, { type: "string" | "boolean" }>;
+  /** Names of positional arguments after the book (e.g. import's file), handed to run() under these names. */
+  positionals?: string[];
   /** Whether the command changes the book (then it is saved after a .bak copy). */
   writes: boolean;
   /**

@@ -5,15 +5,19 @@
  * difference, the survey summary, the documents targeting and the suspension aggregates, prints
  * the 2/4 table with its difference from 1/21, and writes everything to out/demo.xlsx.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import Encoding from "encoding-japanese";
 import path from "node:path";
 import { aggregate } from "../commands/aggregate";
 import { applyRegistrations } from "../commands/applyRegistrations";
+import { applySurvey } from "../commands/applySurvey";
+import { importFile } from "../commands/importFile";
 import { diff } from "../commands/diff";
 import { snapshot } from "../commands/snapshot";
 import { summary } from "../commands/summary";
+import { trend } from "../commands/trend";
 import { validate, type ValidateResult } from "../commands/validate";
-import { buildSampleBook } from "../demo/sample";
+import { buildSampleBook, buildSampleRefresh } from "../demo/sample";
 import { buildXlsx, pasteSheet } from "../workbook/xlsx/adapter";
 import type { CliCommand } from "./command";
 import { formatInt } from "./format";
@@ -32,7 +36,14 @@ export interface DemoResult {
   diff: unknown;
   summary: unknown;
   aggregate: unknown;
+  import: unknown;
+  survey: unknown;
+  trend: unknown;
 }
+
+/** CSV text the Payment Fund's way: quoted when needed, CRLF line ends. */
+const csvLine = (r: readonly string[]) => r.map((v) => (/[",\r\n]/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(",");
+const shiftJis = (text: string): Uint8Array => Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: "SJIS", from: "UNICODE" }));
 
 const commandNamed = <R>(name: string): CliCommand<R> => COMMANDS.find((c) => c.name === name) as CliCommand<R>;
 
@@ -77,6 +88,23 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
   );
   const aggregateJson = await step("■ 5. 閲覧停止集計", "aggregate", () => aggregate(book, {}));
 
+  // The refresh routine (SPEC §6): a Payment Fund file, the survey batch, the trend of suspensions.
+  const refresh = buildSampleRefresh(sample);
+  const csvPath = path.join(path.dirname(outPath), refresh.suspensionCsv.fileName);
+  const csvBytes = shiftJis(`${refresh.suspensionCsv.rows.map(csvLine).join("\r\n")}\r\n`);
+  mkdirSync(path.dirname(outPath), { recursive: true });
+  writeFileSync(csvPath, csvBytes);
+  const importJson = await step(`■ 6. 支払基金ファイルの取込（${csvPath}、Shift_JIS）`, "import", () =>
+    importFile(book, { fileName: refresh.suspensionCsv.fileName, bytes: csvBytes }),
+  );
+  pasteSheet(book, refresh.suspensionLatest);
+  pasteSheet(book, refresh.survey);
+  const surveyJson = await step(`■ 7. アンケート回答の取込（${refresh.survey.name}）`, "apply-survey", () => applySurvey(book, { sheet: refresh.survey.name }));
+  const trendJson = await step("■ 8. 閲覧停止推移（4か月分の一覧）", "aggregate", async () => {
+    const result = await aggregate(book, {});
+    return { ...result, trendResult: await trend(book) };
+  });
+
   await validate(book, { asOf: lastDay, write: true });
   mkdirSync(path.dirname(outPath), { recursive: true });
   await writeAtomically(outPath, new Uint8Array(await book.book.xlsx.writeBuffer()));
@@ -88,5 +116,8 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
     diff: diffJson,
     summary: summaryJson,
     aggregate: aggregateJson,
+    import: importJson,
+    survey: surveyJson,
+    trend: trendJson,
   };
 }

@@ -73,10 +73,13 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     io.stderr(`オプションが正しくありません: ${(e as Error).message}\n`);
     return 2;
   }
-  if (positionals.length !== 1) {
-    io.stderr(`ブック（.xlsx）のパスを1つ指定してください。例: onshi ${name} master.xlsx\n`);
+  const extra = command.positionals ?? [];
+  if (positionals.length !== 1 + extra.length) {
+    const example = [name, "master.xlsx", ...extra.map((p) => `<${p}>`)].join(" ");
+    io.stderr(extra.length === 0 ? `ブック（.xlsx）のパスを1つ指定してください。例: onshi ${name} master.xlsx\n` : `ブックと${extra.join("・")}を指定してください。例: onshi ${example}\n`);
     return 2;
   }
+  extra.forEach((p, i) => (values[p] = positionals[i + 1]));
   const bookPath = positionals[0];
   try {
     const out = command.outputPath ? command.outputPath(bookPath, values.out as string | undefined) : (values.out as string | undefined);

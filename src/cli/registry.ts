@@ -7,5 +7,7 @@ import applyRegistrations from "./commands/apply-registrations";
 import snapshot from "./commands/snapshot";
 import diff from "./commands/diff";
 import mask from "./commands/mask";
+import applySurvey from "./commands/apply-survey";
+import importCommand from "./commands/import";
 
-export const COMMANDS: CliCommand<unknown>[] = [validate, applyRegistrations, snapshot, diff, summary, aggregate, mask];
+export const COMMANDS: CliCommand<unknown>[] = [validate, importCommand, applyRegistrations, applySurvey, snapshot, diff, summary, aggregate, mask];

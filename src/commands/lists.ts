@@ -18,7 +18,7 @@ export interface CandidateSheets {
 
 /** `支払基金_…` sheets that announce (or may be) a 登録状況 list: every kind but 閲覧停止 and エラー明細. */
 export const registrationSheets = (names: readonly string[]): string[] =>
-  names.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX) && paymentFundKindFromName(n) !== "pf-suspension" && paymentFundKindFromName(n) !== "pf-errors");
+  names.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX) && !["pf-suspension", "pf-errors", "pf-survey"].includes(paymentFundKindFromName(n) ?? ""));
 
 /** `支払基金_…` sheets whose name says 閲覧停止. */
 export const suspensionSheets = (names: readonly string[]): string[] =>

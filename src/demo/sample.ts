@@ -1034,3 +1034,86 @@ export function buildSampleBook(): SampleBook {
     rounds: SAMPLE_ROUND_DATES.map((asOf) => ({ asOf, list: registrationList(offices, asOf) })),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Refreshing the master (SPEC §6): a survey batch, two later 閲覧停止 lists. Built from the sample
+// book's own sheets with a separate RNG, so the six rounds' figures above never move.
+
+export interface SampleRefresh {
+  /** A batch of survey answers dated after the report's last date, with the form's questions as headers. */
+  survey: SampleSheet;
+  /** The 2025-01-07 閲覧停止 list as CSV rows (the demo writes it in Shift_JIS and imports it). */
+  suspensionCsv: { fileName: string; rows: string[][] };
+  /** The 2025-02-04 閲覧停止 list, pasted as a sheet. */
+  suspensionLatest: SampleSheet;
+}
+
+export const SAMPLE_REFRESH_NAMES = {
+  survey: "支払基金_アンケート回答_20250128",
+  suspensionCsvFile: "閲覧停止件数一覧_20250107.csv",
+  suspensionImported: "支払基金_閲覧停止_20250107",
+  suspensionLatest: "支払基金_閲覧停止_20250204",
+} as const;
+
+const SURVEY_QUESTIONS = [
+  "資格情報の登録における対応状況について以下よりお選びください。",
+  "資格情報の登録予定月を以下よりお選びください。",
+  "上記3「資格情報の登録予定月」で「令和6年10月」～「令和7年4月以降」を選択した場合、以下についてご教示ください。",
+] as const;
+
+const csvText = (v: OutCell): string => (v === null ? "" : typeof v === "object" ? v.date.replaceAll("-", "/") : String(v));
+
+/**
+ * The refresh inputs: three unregistered survey offices answer again on 2025-01-28 (one by code,
+ * one by name only with its prefecture in front, one by name and an older date than マスタ's), plus
+ * an office the master does not know (the sample's names are unique, so no name is ambiguous here;
+ * test/commands/apply-survey.test.ts covers that); the 閲覧停止 lists of January (CSV) and February (sheet), in
+ * which most offices of December's list stay with fewer counts, some leave, and two appear.
+ */
+export function buildSampleRefresh(book: SampleBook = buildSampleBook()): SampleRefresh {
+  const rng = createRng(20_250_128);
+  const master = book.sheets.find((s) => s.name === SAMPLE_SHEET_NAMES.master)!;
+  const header = master.rows[SAMPLE_MASTER_HEADER_INDEX] as string[];
+  const col = (h: string) => header.indexOf(h);
+  const [cCode, cName, cStart, cTarget, cAnswerDate, cPref] = ["保険者コード", "福祉事務所名 ※保険者コード単位", "資格情報登録開始日", "アンケート対象", "アンケート回答日", "都道府県"].map(col);
+  const offices = master.rows.slice(SAMPLE_MASTER_HEADER_INDEX + 1);
+  const names = new Map<string, number>();
+  for (const r of offices) names.set(String(r[cName]), (names.get(String(r[cName])) ?? 0) + 1);
+  const open = offices.filter((r) => r[cTarget] === "○" && r[cStart] === null && r[cAnswerDate] !== null && names.get(String(r[cName])) === 1);
+  const [byCode, byName, older] = [open[0], open[1], open[2]];
+  const survey: SampleSheet = {
+    name: SAMPLE_REFRESH_NAMES.survey,
+    rows: [
+      ["保険者コード", "福祉事務所名", ...SURVEY_QUESTIONS, "回答日時"],
+      [byCode[cCode], byCode[cName], "3_準備中（システム改修済み、「資格情報の登録を開始するための条件」に対応中）", "9_令和7年3月", "外部接続テストの日程調整中のため。", "2025/01/28 10:15"],
+      [null, `${byName[cPref]} ${byName[cName]}`, "4_システム改修中（既にシステム改修に着手）", "12_令和7年4月以降", "あらたな生活保護システムの導入に着手しており、移行に半年程度の期間を要するため。", "2025/01/28 14:02"],
+      [null, older[cName], "6_システム改修検討中（システム改修未着手で、改修開始日も決まっていない）", "13_未定", "", "2024/06/03 09:00"],
+      [null, "架空外市福祉事務所", "1_登録済み", "1_登録済み", "", "2025/01/28 16:40"],
+    ],
+  };
+  const december = book.sheets.find((s) => s.name === SAMPLE_SHEET_NAMES.suspension)!;
+  const listed = december.rows.slice(SAMPLE_SUSPENSION_HEADER_INDEX + 1);
+  const newcomers = offices.filter((r) => r[cStart] !== null && !listed.some((l) => l[1] === r[cCode])).slice(0, 2);
+  const later = (rows: OutCell[][], date: IsoDate, keep: number, add: OutCell[][]): OutCell[][] => {
+    const out = rows
+      .filter(() => rng.next() < keep)
+      .map((r) => {
+        const shrink = (n: OutCell) => Math.floor(Number(n) * (0.6 + rng.next() * 0.3));
+        const [qa, ql, ma, ml] = [shrink(r[4]), shrink(r[5]), shrink(r[7]), shrink(r[8])];
+        return [r[0], r[1], r[2], r[3], qa, ql, qa + ql, ma, ml, ma + ml, dateOut(date)];
+      });
+    return [...out, ...add.map((r) => [...r.slice(0, 10), dateOut(date)])];
+  };
+  const fresh = newcomers.map((r): OutCell[] => ["医療扶助", r[cCode], r[cName], dateOut("2024-12-20"), 3, 1, 4, 20, 5, 25]);
+  const head = december.rows.slice(0, SAMPLE_SUSPENSION_HEADER_INDEX + 1).map((r) => [...r]);
+  head[0][0] = "閲覧停止件数一覧（架空データ・令和7年2月4日時点）";
+  const january = later(listed, "2025-01-07", 0.85, fresh.slice(0, 1));
+  const february = later(january, "2025-02-04", 0.8, fresh.slice(1));
+  // The CSV has one flat header row (資格情報_合計 …), as the Payment Fund's files do.
+  const flat = ["制度", "保険者コード", "保険者名", "初回検知日", "資格情報_加入中", "資格情報_資格喪失", "資格情報_合計", "医療情報_加入中", "医療情報_資格喪失", "医療情報_合計", "データ基準日"];
+  return {
+    survey,
+    suspensionCsv: { fileName: SAMPLE_REFRESH_NAMES.suspensionCsvFile, rows: [flat, ...january.map((r) => r.map(csvText))] },
+    suspensionLatest: { name: SAMPLE_REFRESH_NAMES.suspensionLatest, rows: [...head, ...february] },
+  };
+}

@@ -15,6 +15,10 @@ import { snapshot, snapshotSteps } from "../../src/commands/snapshot";
 import type { Step } from "../../src/commands/steps";
 import { summary, summarySteps } from "../../src/commands/summary";
 import { validate, validateSteps } from "../../src/commands/validate";
+import { applySurvey, applySurveySteps } from "../../src/commands/applySurvey";
+import { importFile, importFileSteps } from "../../src/commands/importFile";
+import { trend, trendSteps } from "../../src/commands/trend";
+import { buildSampleRefresh } from "../../src/demo/sample";
 import { buildSampleBook } from "../../src/demo/sample";
 import { memoryScratchWorkbook } from "../../src/workbook/memory";
 import type { WorkbookPort } from "../../src/workbook/port";
@@ -48,7 +52,11 @@ describe("declared steps match the port calls", () => {
     }
     // Round 3 changes nothing; round 4 changes five offices (the newest list is the default).
     for (const round of sample.rounds.slice(2, 4)) pasteSheet(book, round.list);
+    pasteSheet(book, buildSampleRefresh(sample).survey);
   }, 60_000);
+
+  // An エラー明細 file (a registration list would be one more candidate for apply-registrations below).
+  const csv = new TextEncoder().encode("保険者コード,被保険者番号,氏名,住所\r\n12010018,J0000001,見本 花子,架空県架空市1-2\r\n");
 
   const cases: [string, () => readonly Step[], (p: WorkbookPort) => Promise<unknown>][] = [
     ["validate", () => validateSteps(), (p) => validate(p, { asOf: "2024-12-02" })],
@@ -58,6 +66,11 @@ describe("declared steps match the port calls", () => {
     ["diff", () => diffSteps(), (p) => diff(p, {})],
     ["summary", () => summarySteps(), (p) => summary(p, { asOf: "2025-01-23" })],
     ["aggregate", () => aggregateSteps(), (p) => aggregate(p, {})],
+    ["閲覧停止推移", () => trendSteps(), (p) => trend(p)],
+    ["閲覧停止推移 preview", () => trendSteps({ dryRun: true }), (p) => trend(p, { dryRun: true })],
+    ["apply-survey preview", () => applySurveySteps({ dryRun: true }), (p) => applySurvey(p, { dryRun: true })],
+    ["import preview", () => importFileSteps({ dryRun: true }), (p) => importFile(p, { fileName: "a_20250204.csv", bytes: csv, dryRun: true })],
+    ["import", () => importFileSteps(), (p) => importFile(p, { fileName: "a_20250204.csv", bytes: csv })],
     ["snapshot dates", () => listSnapshotDatesSteps(), (p) => listSnapshotDates(p)],
     ["candidate lists", () => listCandidateSheetsSteps(), (p) => listCandidateSheets(p, "registration")],
     ["masked copy", () => maskedCopySteps(), (p) => maskedCopy(p, { scratch: memoryScratchWorkbook, salt: "s" })],
@@ -65,6 +78,7 @@ describe("declared steps match the port calls", () => {
     ["設定 save", () => saveSettingsSteps(), (p) => saveSettings(p, { ...emptyValues(), largeThreshold: "900" })],
     // Last: it changes マスタ, which the cases above do not depend on.
     ["apply-registrations", () => applyRegistrationsSteps(), (p) => applyRegistrations(p, { now: new Date("2025-01-21T01:00:00Z") })],
+    ["apply-survey", () => applySurveySteps(), (p) => applySurvey(p, { now: new Date("2025-01-28T01:00:00Z") })],
   ];
 
   it.each(cases)("%s", async (_, declared, run) => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { IsoDate } from "../cell";
 import { parseDate } from "../dates";
 
-export const SHEET_KINDS = ["settings", "master", "pf-registration", "pf-suspension", "pf-errors"] as const;
+export const SHEET_KINDS = ["settings", "master", "pf-registration", "pf-suspension", "pf-errors", "pf-survey"] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 export type PaymentFundKind = Extract<SheetKind, `pf-${string}`>;
 
@@ -160,15 +160,33 @@ export const ERRORS_SCHEMA: SheetSchema = SheetSchemaSchema.parse({
   minHeaderMatches: 3,
 });
 
+/** The survey form's answers as the Payment Fund shares them (SPEC §6): questions verbatim or short names. */
+export const SURVEY_ANSWERS_SCHEMA: SheetSchema = SheetSchemaSchema.parse({
+  kind: "pf-survey",
+  title: "支払基金 アンケート回答",
+  fields: [
+    CODE,
+    field("name", "福祉事務所名", "text", ["保険者名", "福祉事務所", "事務所名"]),
+    field("answerDate", "アンケート回答日", "date", [...SURVEY_FORM_HEADERS.answerDate]),
+    field("status", "対応状況", "status", [...SURVEY_FORM_HEADERS.status]),
+    field("answer", "登録予定月", "plan", ["資格情報の登録予定月", ...SURVEY_FORM_HEADERS.answer]),
+    field("reason", "回答理由", "text", [...SURVEY_FORM_HEADERS.reason]),
+  ],
+  requiredColumns: [["code", "name"], ["status", "answer", "reason"]],
+  requiredValues: [],
+  minHeaderMatches: 3,
+});
+
 export const SCHEMAS: Record<SheetKind, SheetSchema> = {
   settings: SETTINGS_SCHEMA,
   master: MASTER_SCHEMA,
   "pf-registration": REGISTRATION_SCHEMA,
   "pf-suspension": SUSPENSION_SCHEMA,
   "pf-errors": ERRORS_SCHEMA,
+  "pf-survey": SURVEY_ANSWERS_SCHEMA,
 };
 
-export const PAYMENT_FUND_KINDS: PaymentFundKind[] = ["pf-registration", "pf-suspension", "pf-errors"];
+export const PAYMENT_FUND_KINDS: PaymentFundKind[] = ["pf-registration", "pf-suspension", "pf-errors", "pf-survey"];
 
 /** Sheet names the engine reads or writes. */
 export const SHEET_NAMES = {
@@ -184,6 +202,7 @@ export const SHEET_NAMES = {
   suspension: "閲覧停止集計",
   findings: "検証結果",
   changeLog: "変更履歴",
+  suspensionTrend: "閲覧停止推移",
 } as const;
 
 export const PAYMENT_FUND_PREFIX = "支払基金_";
@@ -197,6 +216,7 @@ export function paymentFundKindFromName(sheetName: string): PaymentFundKind | nu
   if (sheetName.includes("登録状況")) return "pf-registration";
   if (sheetName.includes("閲覧停止")) return "pf-suspension";
   if (sheetName.includes("エラー明細")) return "pf-errors";
+  if (sheetName.includes("アンケート回答")) return "pf-survey";
   return null;
 }
 

@@ -7,6 +7,7 @@ import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, Su
 import { fmtDate } from "../format";
 import { M } from "../messages";
 import { useLoadOnOpen, useServices } from "../services";
+import { RefreshPanels } from "./RefreshPanels";
 
 const shown = (v: string | null): string => (v === null ? M.apply.blank : /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmtDate(v) : v);
 
@@ -92,6 +93,7 @@ export function ApplyScreen() {
       )}
 
       {applied && <SuccessBar>{applied.changed.length > 0 ? M.apply.applied(applied.changed.length) : M.apply.appliedNone}</SuccessBar>}
+      <RefreshPanels />
     </div>
   );
 }

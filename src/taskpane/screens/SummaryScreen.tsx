@@ -8,6 +8,7 @@ import { DateField, InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, Simp
 import { fmtCount, fmtDate, fmtShare, parseDateList, planText } from "../format";
 import { M } from "../messages";
 import { useAsOf, useLoadOnOpen, useServices } from "../services";
+import { TrendPanel } from "./TrendPanel";
 
 /** What the screen shows of an aggregate run (SPEC §5's JSON). */
 interface AggregateView {
@@ -214,6 +215,7 @@ export function SummaryScreen() {
           )}
         </>
       )}
+      <TrendPanel />
     </div>
   );
 }
