@@ -10,6 +10,7 @@ import path from "node:path";
 import { aggregate } from "../commands/aggregate";
 import { applyRegistrations } from "../commands/applyRegistrations";
 import { diff } from "../commands/diff";
+import { report } from "../commands/report";
 import { snapshot } from "../commands/snapshot";
 import { summary } from "../commands/summary";
 import { validate, type ValidateResult } from "../commands/validate";
@@ -32,6 +33,7 @@ export interface DemoResult {
   diff: unknown;
   summary: unknown;
   aggregate: unknown;
+  report: { slides: { title: string }[]; out: string };
 }
 
 const commandNamed = <R>(name: string): CliCommand<R> => COMMANDS.find((c) => c.name === name) as CliCommand<R>;
@@ -79,6 +81,11 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
 
   await validate(book, { asOf: lastDay, write: true });
   mkdirSync(path.dirname(outPath), { recursive: true });
+  // The report of the last round, beside the book: the same deck as `onshi report --as-of <last day>`.
+  const deck = await report(book, { asOf: lastDay, dates: SURVEY_DATES });
+  const reportPath = path.join(path.dirname(outPath), "report.pptx");
+  await writeAtomically(reportPath, deck.bytes);
+  print(`\n■ 6. 報告資料（${lastDay}時点、${deck.slides.length} 枚）: ${reportPath}`);
   await writeAtomically(outPath, new Uint8Array(await book.book.xlsx.writeBuffer()));
   log(`\n書き出しました: ${outPath}`);
   return {
@@ -88,5 +95,6 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
     diff: diffJson,
     summary: summaryJson,
     aggregate: aggregateJson,
+    report: { slides: deck.slides.map((s) => ({ title: s.title })), out: reportPath },
   };
 }

@@ -173,8 +173,8 @@ export function classSlides(classes: readonly ClassEntry[], rules: ClassRules, p
     notes: prioritySheet.blocks[0].notes,
   };
   // 区分, 自治体, 福祉事務所名, 被保護者数, アンケート回答, 登録予定時期, 遅延, ベンダ (現状・方針 stay in the sheet).
-  const list = { ...blockTable(prioritySheet.blocks[0], [0, 1, 2, 3, 4, 5, 6, 8]), widths: [2.6, 1.2, 2, 1, 1.4, 1.8, 0.6, 1.2] };
-  return [summarySlide, ...pagedSlides(SECTION_UNREGISTERED, `${name}（優先対応）`, asOf, list)];
+  const list = { ...blockTable(prioritySheet.blocks[0], [0, 1, 2, 3, 4, 5, 6, 8]), widths: [3.4, 1.1, 2, 0.9, 1.4, 1.9, 0.5, 1] };
+  return [summarySlide, ...pagedSlides(SECTION_UNREGISTERED, `${name}（優先対応）`, asOf, list, {}, 10)];
 }
 
 /** 公文書対象: the count table of the seed's 1月23日 page, then the offices chosen for a 公文書, paged. */
@@ -182,7 +182,7 @@ export function documentSlides(sheet: GeneratedSheet, asOf: IsoDate): SlideSpec[
   const [counts, offices] = sheet.blocks;
   const countTable = { ...blockTable(counts), widths: [3.2, ...counts.header.slice(1).map(() => 1)] };
   // 保険者コード, 福祉事務所名, 都道府県, 自治体名, 発出月 of the offices that get a 公文書.
-  const chosen = offices.rows.filter((r) => r[6] === "公文書");
+  const chosen = offices.rows.filter((r) => String(r[6]).startsWith("公文書"));
   const list: SlideTable = {
     header: [["#", "保険者コード", "福祉事務所名", "都道府県", "自治体名", "発出月"].map((text) => ({ text }))],
     rows: chosen.map((r, i) => [String(i + 1), ...[0, 1, 2, 3, 7].map((c) => cellText(r[c] ?? null, undefined))]),
