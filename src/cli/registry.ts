@@ -8,5 +8,6 @@ import snapshot from "./commands/snapshot";
 import diff from "./commands/diff";
 import mask from "./commands/mask";
 import report from "./commands/report";
+import mailDrafts from "./commands/mail-drafts";
 
-export const COMMANDS: CliCommand<unknown>[] = [validate, applyRegistrations, snapshot, diff, summary, aggregate, mask, report];
+export const COMMANDS: CliCommand<unknown>[] = [validate, applyRegistrations, snapshot, diff, summary, aggregate, mask, report, mailDrafts];
