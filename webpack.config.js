@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import webpack from "webpack";
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 const DEV_SERVER_PORT = 3000;
@@ -42,6 +43,9 @@ export default async function config(env = {}, argv = {}) {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
       // Allow ESM-style "./foo.js" specifiers that point at TypeScript sources.
+      // pptxgenjs imports node:fs / node:https only when it runs in Node (reading images, writing
+      // files); the task pane never takes those paths (see the NormalModuleReplacementPlugin below).
+      fallback: { fs: false, https: false },
       extensionAlias: {
         ".js": [".ts", ".tsx", ".js"],
         ".jsx": [".tsx", ".jsx"],
@@ -67,11 +71,12 @@ export default async function config(env = {}, argv = {}) {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          // All third-party code (React, Fluent UI, ...) goes into a single vendor.js.
+          // All third-party code of the first load (React, Fluent UI, ...) goes into a single
+          // vendor.js; code loaded on demand (the report's pptxgenjs) stays in its own chunk.
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendor",
-            chunks: "all",
+            chunks: "initial",
             enforce: true,
           },
         },
@@ -79,6 +84,9 @@ export default async function config(env = {}, argv = {}) {
     },
     performance: { hints: false },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
