@@ -477,9 +477,16 @@ describe("task pane in Chromium", () => {
     const before: Cell[][][] = [];
     for (const name of names) before.push(await dump(name));
     await setDate(s, "2024-12-17");
-    const [download] = await Promise.all([page.waitForEvent("download"), s.getByRole("button", { name: "報告資料 (PowerPoint)" }).click()]);
+    const downloaded = page.waitForEvent("download", { timeout: 60_000 });
+    await s.getByRole("button", { name: "報告資料 (PowerPoint)" }).click();
+    await page.getByTestId("progress").waitFor({ state: "attached" }).catch(() => undefined);
+    await idle();
+    await expectNoError();
+    const download = await downloaded;
     expect(download.suggestedFilename()).toBe("報告資料_20241217.pptx");
     const bytes = readFileSync((await download.path())!);
+    // Deflated (a stored deck of this size would be about ten times larger).
+    expect(bytes.length).toBeLessThan(300 * 1024);
     const files = unzipSync(new Uint8Array(bytes));
     expect(strFromU8(files["[Content_Types].xml"])).toContain("presentationml.presentation.main+xml");
     const slide1 = strFromU8(files["ppt/slides/slide1.xml"]);

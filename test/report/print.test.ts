@@ -3,6 +3,10 @@
  * page break between tables and the 基準日 in the header: decided once (printSetupOf) and written
  * alike by the surgical save, ExcelJS's model and the Office adapter.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -108,4 +112,39 @@ describe("the adapters write the print setup", () => {
     expect(three.breaks).toEqual(["A7", "A10"]);
     expect(three.printTitleRows).toBeUndefined();
   });
+});
+
+describe("LibreOffice prints the generated sheets as set up", () => {
+  it("each table of a several-table sheet on its own page, a wide table one page wide, the 基準日 in every header", async () => {
+    if (spawnSync("sh", ["-c", "command -v soffice && command -v pdftotext"]).status !== 0) {
+      console.warn("[print] LibreOffice or poppler-utils is not installed: the PDF check is not run here.");
+      return;
+    }
+    const wideHeader = Array.from({ length: 24 }, (_, i) => `列${String(i + 1).padStart(2, "0")}`);
+    const WIDE: GeneratedSheet = { name: "横長", asOf: "2025-02-04", blocks: [{ title: "横長の表", header: wideHeader, rows: Array.from({ length: 80 }, (_, r) => wideHeader.map((_, c) => r * 100 + c)) }], widths: wideHeader.map(() => 14) };
+    const source = new Uint8Array(await buildXlsx([{ name: "マスタ", rows: [["保険者コード"], ["12345678"]] }]).book.xlsx.writeBuffer());
+    const book = await loadXlsxBuffer(source);
+    await book.commit({ sheets: [THREE, WIDE] });
+    const dir = mkdtempSync(path.join(tmpdir(), "onshi-print-"));
+    const file = path.join(dir, "print.xlsx");
+    writeFileSync(file, (await book.saveBytes())!);
+    spawnSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "lo")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { timeout: 120_000 });
+    const text = spawnSync("pdftotext", ["-layout", path.join(dir, "print.pdf"), "-"], { encoding: "utf8" }).stdout;
+    const pages = text.split("\f").filter((p) => p.trim() !== "");
+    const onPage = (needle: string) => pages.findIndex((p) => p.includes(needle));
+    // 件数 / the code list (header 名前) / 三つ目: three tables on three pages of their own, in order.
+    const [a, b, c] = [onPage("件数"), onPage("名前"), onPage("三つ目")];
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBeGreaterThan(a);
+    expect(c).toBeGreaterThan(b);
+    // The wide table: its first and last columns on the same pages, its header repeated on each.
+    const widePages = pages.filter((p) => p.includes("横長"));
+    expect(widePages.length).toBeGreaterThanOrEqual(2);
+    for (const p of widePages) {
+      expect(p).toContain("列01");
+      expect(p).toContain("列24");
+      expect(p).toContain("基準日 2025/2/4");
+    }
+    for (const p of pages.filter((x) => x.includes("件数") || x.includes("三つ目"))) expect(p).toContain("基準日 2025/2/4");
+  }, 150_000);
 });
