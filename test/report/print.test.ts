@@ -121,7 +121,7 @@ describe("LibreOffice prints the generated sheets as set up", () => {
       return;
     }
     const wideHeader = Array.from({ length: 24 }, (_, i) => `列${String(i + 1).padStart(2, "0")}`);
-    const WIDE: GeneratedSheet = { name: "横長", asOf: "2025-02-04", blocks: [{ title: "横長の表", header: wideHeader, rows: Array.from({ length: 80 }, (_, r) => wideHeader.map((_, c) => r * 100 + c)) }], widths: wideHeader.map(() => 14) };
+    const WIDE: GeneratedSheet = { name: "横長", asOf: "2025-02-04", blocks: [{ title: "横長の表", header: wideHeader, rows: Array.from({ length: 400 }, (_, r) => wideHeader.map((_, c) => r * 100 + c)) }], widths: wideHeader.map(() => 14) };
     const source = new Uint8Array(await buildXlsx([{ name: "マスタ", rows: [["保険者コード"], ["12345678"]] }]).book.xlsx.writeBuffer());
     const book = await loadXlsxBuffer(source);
     await book.commit({ sheets: [THREE, WIDE] });
