@@ -4,13 +4,14 @@
  * against the JSON of the command that computes it (diff, snapshot, summary, aggregate).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import aggregateCli from "../../src/cli/commands/aggregate";
 import diffCli from "../../src/cli/commands/diff";
 import summaryCli from "../../src/cli/commands/summary";
+import { runCli } from "../../src/cli/main";
 import { aggregate } from "../../src/commands/aggregate";
 import { applyRegistrations } from "../../src/commands/applyRegistrations";
 import { diff } from "../../src/commands/diff";
@@ -192,6 +193,24 @@ describe("report: the deck on the sample book", () => {
     const trendSlide = result.slides.some((s) => s.title.includes("閲覧停止件数推移"));
     expect(trendSlide || result.omitted.some((l) => l.includes("閲覧停止推移"))).toBe(true);
   });
+
+  it("CLI: `report --json` prints {slides:[{title}], out}, writes the .pptx and leaves the book's bytes as they were", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "onshi-report-cli-"));
+    const file = path.join(dir, "book.xlsx");
+    writeFileSync(file, new Uint8Array(await book.book.xlsx.writeBuffer()));
+    const before = readFileSync(file);
+    let stdout = "";
+    const out = path.join(dir, "deck", "report.pptx");
+    const exit = await runCli(["report", file, "--as-of", AS_OF, "--dates", DATES.join(","), "--out", out, "--json"], { stdout: (t) => (stdout += t), stderr: () => {} });
+    expect(exit).toBe(0);
+    const json = JSON.parse(stdout) as { slides: { title: string }[]; out: string };
+    expect(json.out).toBe(out);
+    expect(json.slides.map((x) => x.title)).toEqual(result.slides.map((x) => x.title));
+    expect(readDeck(new Uint8Array(readFileSync(out))).slides.map((x) => x.texts[0])).toEqual(json.slides.map((x) => x.title));
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}.bak.xlsx`) || existsSync(path.join(dir, "book.bak.xlsx"))).toBe(false);
+    expect(await runCli(["report", file, "--as-of", AS_OF, "--out", path.join(dir, "report.txt")], { stdout: () => {}, stderr: () => {} })).toBe(2);
+  }, 120_000);
 
   it("LibreOffice Impress converts the deck to PDF", () => {
     if (spawnSync("sh", ["-c", "command -v soffice"]).status !== 0) {
