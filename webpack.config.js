@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import webpack from "webpack";
 
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 const DEV_SERVER_PORT = 3000;
@@ -44,6 +45,9 @@ export default async function config(env = {}, argv = {}) {
       // csv-parse's default ESM entry uses Node's Buffer; its browser bundle carries its own.
       alias: { "csv-parse/sync$": path.resolve(rootDir, "node_modules/csv-parse/dist/esm/sync.js") },
       // Allow ESM-style "./foo.js" specifiers that point at TypeScript sources.
+      // pptxgenjs imports node:fs / node:https only when it runs in Node (reading images, writing
+      // files); the task pane never takes those paths (see the NormalModuleReplacementPlugin below).
+      fallback: { fs: false, https: false },
       extensionAlias: {
         ".js": [".ts", ".tsx", ".js"],
         ".jsx": [".tsx", ".jsx"],
@@ -69,11 +73,12 @@ export default async function config(env = {}, argv = {}) {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          // All third-party code (React, Fluent UI, ...) goes into a single vendor.js.
+          // All third-party code of the first load (React, Fluent UI, ...) goes into a single
+          // vendor.js; code loaded on demand (the report's pptxgenjs) stays in its own chunk.
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendor",
-            chunks: "all",
+            chunks: "initial",
             enforce: true,
           },
         },
@@ -81,6 +86,9 @@ export default async function config(env = {}, argv = {}) {
     },
     performance: { hints: false },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

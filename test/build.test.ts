@@ -11,6 +11,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.join(ROOT, "dist");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const GZIP_BUDGET = 300 * 1024;
+/** The report deck writer (pptxgenjs), loaded only when the report is asked for. */
+const LAZY_GZIP_BUDGET = 160 * 1024;
 const BUILD_TIMEOUT_MS = 4 * 60_000;
 
 function listFiles(dir: string): string[] {
@@ -69,20 +71,28 @@ describe("production build", () => {
     expect(files.some((f) => path.basename(f) === "office.js")).toBe(false);
   });
 
-  it(`keeps all JavaScript under ${GZIP_BUDGET / 1024} KB gzipped`, () => {
+  it(`keeps the JavaScript of the first load under ${GZIP_BUDGET / 1024} KB gzipped (chunks loaded on demand under ${LAZY_GZIP_BUDGET / 1024} KB)`, () => {
     const jsFiles = listFiles(DIST).filter((f) => f.endsWith(".js"));
     expect(jsFiles.length).toBeGreaterThan(0);
+    // The first load: the scripts the two pages reference. Everything else is loaded on demand
+    // (the report's deck writer, when 「報告資料 (PowerPoint)」 is clicked).
+    const initial = new Set(["taskpane.html", "function-file.html"].flatMap((page) => scriptSources(readFileSync(path.join(DIST, page), "utf8"))).map((s) => path.basename(s)));
     let raw = 0;
     let gzipped = 0;
+    let lazy = 0;
     for (const file of jsFiles) {
       const content = readFileSync(file);
-      raw += content.length;
-      gzipped += gzipSync(content, { level: 9 }).length;
+      const gz = gzipSync(content, { level: 9 }).length;
+      if (initial.has(path.basename(file))) {
+        raw += content.length;
+        gzipped += gz;
+      } else lazy += gz;
     }
     console.log(
-      `dist JS: ${jsFiles.length} files, ${(raw / 1024).toFixed(1)} KB raw, ` +
-        `${(gzipped / 1024).toFixed(1)} KB gzipped`,
+      `dist JS: ${jsFiles.length} files, first load ${(raw / 1024).toFixed(1)} KB raw, ` +
+        `${(gzipped / 1024).toFixed(1)} KB gzipped; on demand ${(lazy / 1024).toFixed(1)} KB gzipped`,
     );
     expect(gzipped).toBeLessThan(GZIP_BUDGET);
+    expect(lazy).toBeLessThan(LAZY_GZIP_BUDGET);
   });
 });

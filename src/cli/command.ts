@@ -19,16 +19,18 @@ export interface CliCommand<R = unknown> {
    * hidden parts such as pivot caches, comments or document properties along).
    */
   save?: "whole";
-  run(port: WorkbookPort, options: CliOptions): Promise<R>;
+  /** `context.bookPath`: the book given on the command line (for files written beside it). */
+  run(port: WorkbookPort, options: CliOptions, context: { bookPath: string }): Promise<R>;
   /** The JSON object of SPEC §5. */
   toJson(result: R): unknown;
   /** Readable Japanese tables. */
   render(result: R): string;
   /**
    * Where a writing command saves when --out is not given (default: in place, after a .bak copy).
-   * May throw a CommandError to refuse a path (e.g. mask never writes over the original).
+   * May throw a CommandError to refuse a path (e.g. mask never writes over the original). Returns
+   * undefined when --out names something else than the saved book (mail-drafts: the .eml folder).
    */
-  outputPath?(bookPath: string, out: string | undefined): string;
+  outputPath?(bookPath: string, out: string | undefined): string | undefined;
   /** Done, but with errors found (exit 1). */
   foundErrors?(result: R): boolean;
 }

@@ -13,6 +13,7 @@ import { applyRegistrations } from "../commands/applyRegistrations";
 import { applySurvey } from "../commands/applySurvey";
 import { importFile } from "../commands/importFile";
 import { diff } from "../commands/diff";
+import { report } from "../commands/report";
 import { snapshot } from "../commands/snapshot";
 import { summary } from "../commands/summary";
 import { trend } from "../commands/trend";
@@ -39,6 +40,7 @@ export interface DemoResult {
   import: unknown;
   survey: unknown;
   trend: unknown;
+  report: { slides: { title: string }[]; out: string };
 }
 
 /** CSV text the Payment Fund's way: quoted when needed, CRLF line ends. */
@@ -107,6 +109,11 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
 
   await validate(book, { asOf: lastDay, write: true });
   mkdirSync(path.dirname(outPath), { recursive: true });
+  // The report of the last round, beside the book: the same deck as `onshi report --as-of <last day>`.
+  const deck = await report(book, { asOf: lastDay, dates: SURVEY_DATES });
+  const reportPath = path.join(path.dirname(outPath), "report.pptx");
+  await writeAtomically(reportPath, deck.bytes);
+  print(`\n■ 6. 報告資料（${lastDay}時点、${deck.slides.length} 枚）: ${reportPath}`);
   await writeAtomically(outPath, new Uint8Array(await book.book.xlsx.writeBuffer()));
   log(`\n書き出しました: ${outPath}`);
   return {
@@ -119,5 +126,6 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
     import: importJson,
     survey: surveyJson,
     trend: trendJson,
+    report: { slides: deck.slides.map((s) => ({ title: s.title })), out: reportPath },
   };
 }

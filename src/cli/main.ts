@@ -85,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     const out = command.outputPath ? command.outputPath(bookPath, values.out as string | undefined) : (values.out as string | undefined);
     const book = await openBook(bookPath, command.writes && !out);
     io.stderr(`${command.name}: ${bookPath} を処理しています…\n`);
-    const result = await command.run(book, values);
+    const result = await command.run(book, values, { bookPath });
     if (command.writes) {
       const saved = await saveBook(book, bookPath, out, command.save === "whole");
       io.stderr(saved.path ? `保存しました: ${saved.path}\n` : "変更がないため、ブックは保存していません。\n");

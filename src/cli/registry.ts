@@ -9,5 +9,7 @@ import diff from "./commands/diff";
 import mask from "./commands/mask";
 import applySurvey from "./commands/apply-survey";
 import importCommand from "./commands/import";
+import report from "./commands/report";
+import mailDrafts from "./commands/mail-drafts";
 
-export const COMMANDS: CliCommand<unknown>[] = [validate, importCommand, applyRegistrations, applySurvey, snapshot, diff, summary, aggregate, mask];
+export const COMMANDS: CliCommand<unknown>[] = [validate, importCommand, applyRegistrations, applySurvey, snapshot, diff, summary, aggregate, mask, report, mailDrafts];

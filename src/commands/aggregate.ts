@@ -24,7 +24,7 @@ import { officesOf } from "../domain/judge";
 import { PAYMENT_FUND_PREFIX, dateInSheetName, paymentFundKindFromName } from "../domain/schema/fields";
 import { detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
-import { ambiguityMessage, CommandError, notesField, readWorkbook, requireMaster, withNotes } from "./context";
+import { ambiguityMessage, CommandError, notesField, readWorkbook, requireMaster, withAsOf, withNotes } from "./context";
 import { aggregateSheet } from "./layouts/aggregate";
 import { READ_WORKBOOK, type Step } from "./steps";
 
@@ -126,7 +126,7 @@ export async function aggregate(port: WorkbookPort, options: AggregateOptions = 
   if (remaining) out.remaining = remaining;
   if (master.excludedRows > 0) out.excludedRows = master.excludedRows;
   if (listExcluded > 0) out.listExcludedRows = listExcluded;
-  await port.commit({ sheets: [withNotes(aggregateSheet(out), ctx.settingsNotes)] });
+  await port.commit({ sheets: [withAsOf(withNotes(aggregateSheet(out), ctx.settingsNotes), dateInSheetName(sheet))] });
   return out;
 }
 

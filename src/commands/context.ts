@@ -69,6 +69,9 @@ export function withNotes(sheet: GeneratedSheet, notes: readonly string[]): Gene
   return { ...sheet, blocks: [{ ...first, notes: [...(first.notes ?? []), ...notes] }, ...rest] };
 }
 
+/** The sheet with the 基準日 it describes, printed in its page header (SPEC §6). */
+export const withAsOf = (sheet: GeneratedSheet, asOf: string | null | undefined): GeneratedSheet => (asOf ? { ...sheet, asOf } : sheet);
+
 /**
  * The one line that stops a computing command when two columns match one field: it names both
  * headers and their cells, and says how to choose in 設定.

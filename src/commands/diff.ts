@@ -8,7 +8,7 @@ import { periodDiff, type PeriodDiff } from "../domain/diff";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { readHistory } from "../domain/snapshot";
 import type { WorkbookPort } from "../workbook/port";
-import { CommandError, notesField, readWorkbook, withNotes } from "./context";
+import { CommandError, notesField, readWorkbook, withAsOf, withNotes } from "./context";
 import { loadStates, type LoadedSnapshot } from "./history";
 import { diffSheet } from "./layouts/diff";
 import { READ_WORKBOOK, type Step } from "./steps";
@@ -58,7 +58,7 @@ export async function diff(port: WorkbookPort, options: DiffOptions = {}): Promi
   const { from, to } = choosePeriod(loaded, options);
   const result = periodDiff(from, to);
   const notes = to.state.notes ?? [];
-  await port.commit({ sheets: [withNotes(diffSheet(result, result), notes)] });
+  await port.commit({ sheets: [withAsOf(withNotes(diffSheet(result, result), notes), result.to)] });
   return { ...result, ...notesField(notes) };
 }
 

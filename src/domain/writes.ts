@@ -51,6 +51,8 @@ export interface GeneratedSheet {
   /** Freeze the rows above the first block's first data row. */
   freezeHeader?: boolean;
   chart?: ChartSpec;
+  /** The 基準日 the sheet describes (YYYY-MM-DD), printed in the page header. */
+  asOf?: string;
 }
 
 /** Rows appended below the existing content of a log sheet (created with `header` when missing). */
@@ -145,4 +147,48 @@ export function layoutSheet(spec: GeneratedSheet): SheetLayout {
     return { titleRow, headerRow, firstDataRow, width, noteRows, table: tableNameOf(b) };
   });
   return { blocks, freezeRows: spec.freezeHeader && blocks.length > 0 ? blocks[0].firstDataRow : 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing (SPEC §6): every generated sheet prints landscape, one page wide, with its title rows
+// repeated, a page break between tables and the 基準日 in the header — alike from every adapter.
+
+/** How a generated sheet prints; rows are 1-based as Excel counts them. */
+export interface PrintSetup {
+  landscape: true;
+  /** Fit to one page wide (any number of pages tall). */
+  fitToWidth: 1;
+  /** Rows repeated at the top of every page: the table's title and header (one-table sheets). */
+  titleRows: { first: number; last: number } | null;
+  /** A page ends after each of these rows (the blank row before each further table). */
+  breaksAfter: number[];
+  /** Left header: the sheet name; right header: 「基準日 2025/2/4」 when the sheet has one. */
+  leftHeader: string;
+  rightHeader: string;
+  /** Centre footer: page n / m. */
+  centerFooter: string;
+}
+
+/** `2025-02-04` → `2025/2/4`. */
+const slashDate = (iso: string): string => `${iso.slice(0, 4)}/${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`;
+
+/** Text in an Excel header/footer, where `&` starts a code: a literal ampersand is `&&`. */
+export const headerText = (s: string): string => s.replace(/&/g, "&&");
+
+/** The print setup of a generated sheet from its layout (the same rows every adapter writes). */
+export function printSetupOf(spec: GeneratedSheet, layout: SheetLayout = layoutSheet(spec)): PrintSetup {
+  const first = layout.blocks[0];
+  // Excel repeats one range of rows per sheet: a one-table sheet repeats its title and header;
+  // a sheet of several tables starts each on its own page, under its own title and header.
+  const titleRows = layout.blocks.length === 1 && first ? { first: (first.titleRow ?? first.headerRow) + 1, last: first.headerRow + 1 } : null;
+  const breaksAfter = layout.blocks.slice(1).map((b) => b.titleRow ?? b.headerRow);
+  return {
+    landscape: true,
+    fitToWidth: 1,
+    titleRows,
+    breaksAfter,
+    leftHeader: "&A",
+    rightHeader: spec.asOf ? headerText(`基準日 ${slashDate(spec.asOf)}`) : "",
+    centerFooter: "&P / &N",
+  };
 }

@@ -307,4 +307,17 @@ export const M = {
     state: "状況",
     trendWritten: "シート「閲覧停止推移」を作成しました。",
   },
+
+  report: {
+    heading: "報告資料 (PowerPoint)",
+    intro: "基準日までのスナップショット、架電結果まとめ、予定時期分布、優先対応、公文書対象、閲覧停止集計を、報告資料のスライド（16:9）にしてダウンロードします。ブックは変更しません。",
+    run: "報告資料 (PowerPoint)",
+    loading: "報告資料の作成機能を読み込んでいます",
+    building: "スライドを作成しています",
+    downloaded: (file: string, slides: number) => `「${file}」（${n(slides)} 枚）をダウンロードしました。ブラウザーのダウンロード先を確認してください。`,
+    blocked:
+      "この Excel（Mac 版・iPad 版）では、アドインからファイルをダウンロードできません。報告資料は、Windows 版 Excel か Excel on the web のこの画面で作るか、コマンドライン（onshi report ブック.xlsx --as-of 基準日 --out report.pptx）で作成してください。",
+    omitted: (line: string) => `※${line}`,
+    fileName: (asOf: string) => `報告資料_${asOf.replaceAll("-", "")}.pptx`,
+  },
 } as const;

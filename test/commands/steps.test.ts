@@ -13,6 +13,8 @@ import { maskedCopy, maskedCopySteps } from "../../src/commands/maskCopy";
 import { emptyValues, loadSettings, loadSettingsSteps, saveSettings, saveSettingsSteps } from "../../src/commands/settings";
 import { snapshot, snapshotSteps } from "../../src/commands/snapshot";
 import type { Step } from "../../src/commands/steps";
+import { mailDrafts, mailDraftsSteps } from "../../src/commands/mailDrafts";
+import { report, reportSteps } from "../../src/commands/report";
 import { summary, summarySteps } from "../../src/commands/summary";
 import { validate, validateSteps } from "../../src/commands/validate";
 import { applySurvey, applySurveySteps } from "../../src/commands/applySurvey";
@@ -74,6 +76,8 @@ describe("declared steps match the port calls", () => {
     ["snapshot dates", () => listSnapshotDatesSteps(), (p) => listSnapshotDates(p)],
     ["candidate lists", () => listCandidateSheetsSteps(), (p) => listCandidateSheets(p, "registration")],
     ["masked copy", () => maskedCopySteps(), (p) => maskedCopy(p, { scratch: memoryScratchWorkbook, salt: "s" })],
+    ["report (reads once, writes nothing)", () => reportSteps(), (p) => report(p, { asOf: "2024-12-17" })],
+    ["mail drafts", () => mailDraftsSteps(), (p) => mailDrafts(p, { asOf: "2024-12-17", template: "状況確認" })],
     ["設定 read", () => loadSettingsSteps(), (p) => loadSettings(p)],
     ["設定 save", () => saveSettingsSteps(), (p) => saveSettings(p, { ...emptyValues(), largeThreshold: "900" })],
     // Last: it changes マスタ, which the cases above do not depend on.

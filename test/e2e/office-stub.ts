@@ -54,11 +54,13 @@ const run = (async (...args: unknown[]) => {
 
 const w = window as unknown as Record<string, unknown>;
 w.Excel = { run, createWorkbook: fake.Excel.createWorkbook };
+// `?platform=Mac` plays Excel for Mac (whose web view drops downloads); default Excel on the web.
+const platform = new URLSearchParams(window.location.search).get("platform") ?? "OfficeOnline";
 w.Office = {
   HostType: { Excel: "Excel" },
-  PlatformType: { OfficeOnline: "OfficeOnline" },
+  PlatformType: { OfficeOnline: "OfficeOnline", Mac: "Mac" },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
-    const info = { host: "Excel", platform: "OfficeOnline" };
+    const info = { host: "Excel", platform };
     return new Promise((resolve) => {
       setTimeout(() => {
         callback?.(info);
@@ -67,6 +69,7 @@ w.Office = {
     });
   },
   context: {
+    platform,
     requirements: {
       // ExcelApi up to 1.17, like a current Excel on the web without the newest sets.
       // Versions compare part by part ("1.8" < "1.17"), not as decimals.

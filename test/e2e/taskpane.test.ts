@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_EXPECTED, SAMPLE_SHEET_NAMES } from "../../src/demo/sample";
@@ -465,6 +466,50 @@ describe("task pane in Chromium", () => {
     for (const name of names) afterHashed.push(await dump(name));
     expect(afterHashed).toEqual(before);
     await s.getByRole("checkbox", { name: "保険者コードを仮コードに置き換える" }).uncheck();
+  });
+
+  it("報告資料: downloads the deck as a valid .pptx, loading its writer only when clicked, and leaves the book as it was", async () => {
+    const s = await openTab("共有", "share");
+    await idle();
+    const scripts = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".js")));
+    expect((await scripts()).some((n) => n.endsWith("/report.js"))).toBe(false);
+    const names = await sheetNames();
+    const before: Cell[][][] = [];
+    for (const name of names) before.push(await dump(name));
+    await setDate(s, "2024-12-17");
+    const downloaded = page.waitForEvent("download", { timeout: 60_000 });
+    await s.getByRole("button", { name: "報告資料 (PowerPoint)" }).click();
+    await page.getByTestId("progress").waitFor({ state: "attached" }).catch(() => undefined);
+    await idle();
+    await expectNoError();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toBe("報告資料_20241217.pptx");
+    const bytes = readFileSync((await download.path())!);
+    // Deflated (a stored deck of this size would be about ten times larger).
+    expect(bytes.length).toBeLessThan(300 * 1024);
+    const files = unzipSync(new Uint8Array(bytes));
+    expect(strFromU8(files["[Content_Types].xml"])).toContain("presentationml.presentation.main+xml");
+    const slide1 = strFromU8(files["ppt/slides/slide1.xml"]);
+    expect(slide1).toContain("資格情報未登録福祉事務所の状況※12月17日時点");
+    expect(Object.keys(files).some((f) => f.startsWith("ppt/charts/chart"))).toBe(true);
+    await s.getByText(/「報告資料_20241217\.pptx」（\d+ 枚）をダウンロードしました/).waitFor();
+    await idle();
+    await expectNoError();
+    expect((await scripts()).some((n) => n.endsWith("/report.js"))).toBe(true);
+    const after: Cell[][][] = [];
+    for (const name of await sheetNames()) after.push(await dump(name));
+    expect(after).toEqual(before);
+    console.log(`report deck: first load ${(build.gzippedJs / 1024).toFixed(1)} KB gzipped, loaded on click ${(build.lazyGzippedJs / 1024).toFixed(1)} KB gzipped`);
+  });
+
+  it("報告資料: says plainly that Excel for Mac cannot download, and offers no button there", async () => {
+    const mac = await context.newPage();
+    await mac.goto(`${server.url}/taskpane.html?platform=Mac`);
+    await mac.getByRole("tab", { name: "共有" }).click();
+    const s = mac.locator('[data-screen="share"]');
+    await s.getByText(/この Excel（Mac 版・iPad 版）では、アドインからファイルをダウンロードできません/).waitFor();
+    expect(await s.getByRole("button", { name: "報告資料 (PowerPoint)" }).count()).toBe(0);
+    await mac.close();
   });
 
   it("made no network requests and threw no page errors", () => {

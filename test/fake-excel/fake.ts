@@ -30,6 +30,7 @@ import {
   type FakeCell,
   type FakeChart,
   type FakeConditionalFormat,
+  type FakePrint,
   type FakeSheet,
   type FakeTable,
   type Rect,
@@ -469,6 +470,7 @@ class WorksheetObj extends ClientObj {
     if (prop === "tables") return this.tables;
     if (prop === "charts") return this.charts;
     if (prop === "freezePanes") return this.freezePanes;
+    if (prop === "pageLayout") return this.pageLayout;
     return undefined;
   }
   get name(): string {
@@ -501,6 +503,14 @@ class WorksheetObj extends ClientObj {
   private _freeze?: FreezePanesObj;
   get freezePanes(): FreezePanesObj {
     return (this._freeze ??= strict(new FreezePanesObj(this.ctx, this)));
+  }
+  private _pageLayout?: PageLayoutObj;
+  get pageLayout(): PageLayoutObj {
+    return (this._pageLayout ??= strict(new PageLayoutObj(this.ctx, this)));
+  }
+  private _breaks?: PageBreaksObj;
+  get horizontalPageBreaks(): PageBreaksObj {
+    return (this._breaks ??= strict(new PageBreaksObj(this.ctx, this)));
   }
   getRange(address?: string): RangeObj {
     if (address === undefined) {
@@ -592,6 +602,81 @@ class FreezePanesObj extends ClientObj {
     this.ctx.queue({ unfreeze: true }, () => {
       this.ws.sheet("unfreeze").frozenRows = 0;
     });
+  }
+}
+
+/** The sheet's print state, created on first use. */
+const printOf = (s: FakeSheet): FakePrint => (s.print ??= { headers: {}, breaks: [] });
+
+/** worksheet.pageLayout (ExcelApi 1.9): orientation, zoom, print title rows and headers/footers (write-only here). */
+class PageLayoutObj extends ClientObj {
+  protected readonly scalars = [] as const;
+  constructor(
+    ctx: Ctx,
+    private readonly ws: WorksheetObj,
+  ) {
+    super(ctx);
+  }
+  protected describe(): string {
+    return "pageLayout";
+  }
+  protected resolveIsNull(): boolean {
+    return this.ws.resolve() === null;
+  }
+  protected scalarValue(prop: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `unknown property ${prop}`);
+  }
+  set orientation(value: string) {
+    if (value !== "Landscape" && value !== "Portrait") throw new FakeOfficeError("InvalidArgument", `orientation ${value}`);
+    this.ctx.queue({ on: "pageLayout", set: "orientation", value }, () => void (printOf(this.ws.sheet("pageLayout")).orientation = value));
+  }
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.ctx.queue({ on: "pageLayout", set: "zoom", value }, () => void (printOf(this.ws.sheet("pageLayout")).zoom = { ...value }));
+  }
+  setPrintTitleRows(rows: string): void {
+    if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `print title rows ${rows}`);
+    this.ctx.queue({ on: "pageLayout", setPrintTitleRows: rows }, () => void (printOf(this.ws.sheet("pageLayout")).printTitleRows = rows));
+  }
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const queue = (key: string, value: string) =>
+      this.ctx.queue({ on: "pageLayout.headersFooters", set: key, value }, () => void (printOf(this.ws.sheet("pageLayout")).headers[key] = value));
+    const keys = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+    const target: Record<string, string> = {};
+    const page = new Proxy(target, {
+      set(_t, prop, value) {
+        if (typeof prop !== "string" || !keys.includes(prop)) throw new Error(`FakeExcel: cannot set HeaderFooter.${String(prop)} (not supported by the fake)`);
+        queue(prop, String(value));
+        return true;
+      },
+    });
+    return { defaultForAllPages: page };
+  }
+}
+
+/** worksheet.horizontalPageBreaks (ExcelApi 1.9): add and removePageBreaks. */
+class PageBreaksObj extends ClientObj {
+  protected readonly scalars = [] as const;
+  constructor(
+    ctx: Ctx,
+    private readonly ws: WorksheetObj,
+  ) {
+    super(ctx);
+  }
+  protected describe(): string {
+    return "horizontalPageBreaks";
+  }
+  protected resolveIsNull(): boolean {
+    return this.ws.resolve() === null;
+  }
+  protected scalarValue(prop: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `unknown property ${prop}`);
+  }
+  add(address: string): void {
+    parseAddress(address);
+    this.ctx.queue({ on: "horizontalPageBreaks", add: address }, () => void printOf(this.ws.sheet("pageBreaks")).breaks.push(address));
+  }
+  removePageBreaks(): void {
+    this.ctx.queue({ on: "horizontalPageBreaks", removePageBreaks: true }, () => void (printOf(this.ws.sheet("pageBreaks")).breaks = []));
   }
 }
 

@@ -63,6 +63,17 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Highest priority first (Office adds new rules at the top). */
   conditionalFormats: FakeConditionalFormat[];
+  /** Page layout as set through worksheet.pageLayout / horizontalPageBreaks (absent = Excel's defaults). */
+  print?: FakePrint;
+}
+
+export interface FakePrint {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  headers: Record<string, string>;
+  /** Addresses of the ranges right after each horizontal page break. */
+  breaks: string[];
 }
 
 export interface FakeBook {

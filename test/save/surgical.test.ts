@@ -160,8 +160,13 @@ function checkStep(step: Step, before: Record<string, Uint8Array>, after: Record
   const wbAfter = utf8.decode(after["xl/workbook.xml"]);
   const added = [...partsAfter.keys()].filter((n) => !partsBefore.has(n));
   if (added.some((n) => !GENERATED.has(n))) problems.push(`${step.name}: unexpected new sheets ${added.join(", ")}`);
-  const stripped = added.reduce((x, n) => x.replace(new RegExp(`<sheet name="${n}"[^>]*/>`, "u"), ""), wbAfter);
-  if (stripped !== wbBefore) problems.push(`${step.name}: workbook.xml changed beyond new sheets`);
+  // Besides new sheets, the print titles of generated sheets (SPEC §6) are the tool's own defined names.
+  const withoutOwnPrintTitles = (xml: string) =>
+    xml
+      .replace(/<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">'([^']+)'![^<]*<\/definedName>/gu, (m, sheet: string) => (GENERATED.has(sheet) ? "" : m))
+      .replace(/<definedNames><\/definedNames>/u, "");
+  const stripped = withoutOwnPrintTitles(added.reduce((x, n) => x.replace(new RegExp(`<sheet name="${n}"[^>]*/>`, "u"), ""), wbAfter));
+  if (stripped !== withoutOwnPrintTitles(wbBefore)) problems.push(`${step.name}: workbook.xml changed beyond new sheets and their print titles`);
   // styles.xml: existing entries keep their place; new ones are appended.
   const sb = utf8.decode(before["xl/styles.xml"]);
   const sa = utf8.decode(after["xl/styles.xml"]);

@@ -11,6 +11,7 @@ import { InfoBar, ScreenIntro, Section, SimpleTable, SuccessBar, useShared } fro
 import { workbookName } from "../excel";
 import { M } from "../messages";
 import { useServices } from "../services";
+import { ReportSection } from "./ReportSection";
 
 interface Done extends MaskResult {
   title: string;
@@ -82,6 +83,7 @@ export function ShareScreen() {
           </Section>
         </>
       )}
+      <ReportSection />
     </div>
   );
 }

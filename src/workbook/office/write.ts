@@ -9,6 +9,7 @@ import {
   isOwnHighlightFormula,
   layoutSheet,
   markedFormula,
+  printSetupOf,
   type AppendRows,
   type GeneratedSheet,
   type HighlightSpec,
@@ -190,6 +191,8 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
     );
   }
 
+  units.push(printUnit(name, g, layout));
+
   const chart = g.chart;
   if (chart) {
     const block = g.blocks[chart.block];
@@ -220,6 +223,24 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
   return units;
 }
 
+/** Landscape, one page wide, title rows, page breaks between tables, 基準日 in the header (ExcelApi 1.9). */
+function printUnit(name: string, g: GeneratedSheet, layout: ReturnType<typeof layoutSheet>): Unit {
+  const p = printSetupOf(g, layout);
+  return op(200 + byteLength(p.rightHeader) + 20 * p.breaksAfter.length, (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    const page = ws.pageLayout;
+    page.orientation = p.landscape ? "Landscape" : "Portrait";
+    page.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
+    if (p.titleRows) page.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
+    const all = page.headersFooters.defaultForAllPages;
+    all.leftHeader = p.leftHeader;
+    all.rightHeader = p.rightHeader;
+    all.centerFooter = p.centerFooter;
+    ws.horizontalPageBreaks.removePageBreaks();
+    // Office adds a break above the range given: the row after the one that ends the page.
+    for (const row of p.breaksAfter) ws.horizontalPageBreaks.add(`A${row + 1}`);
+  });
+}
 
 function highlightUnits(h: HighlightSpec, p: SheetProbe, clearedInBatch: boolean): Unit[] {
   const ours = clearedInBatch

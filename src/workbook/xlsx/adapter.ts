@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { OutCell, RawCell } from "../../domain/cell";
 import { isDateOut } from "../../domain/cell";
-import { isOwnHighlightFormula, layoutSheet, markedFormula } from "../../domain/writes";
+import { isOwnHighlightFormula, layoutSheet, markedFormula, printSetupOf, type PrintSetup } from "../../domain/writes";
 import {
   type AppendRows,
   type GeneratedSheet,
@@ -307,6 +307,7 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     spec.widths?.forEach((w, j) => (ws.getColumn(j + 1).width = w));
     if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows }];
+    applyPrintSetup(ws, printSetupOf(spec, layout));
   }
 
   /** Table names are unique per workbook and may not hold spaces or start with a digit. */
@@ -380,4 +381,19 @@ export function buildXlsx(sheets: { name: string; rows: OutCell[][] }[]): XlsxWo
   const book = new XlsxWorkbook(new ExcelJS.Workbook());
   for (const s of sheets) pasteSheet(book, s);
   return book;
+}
+
+/** The print setup in ExcelJS's model (books written whole by ExcelJS: demo.xlsx, scratch copies). */
+function applyPrintSetup(ws: ExcelJS.Worksheet, p: PrintSetup): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: p.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: 0,
+    ...(p.titleRows ? { printTitlesRow: `${p.titleRows.first}:${p.titleRows.last}` } : {}),
+  };
+  ws.headerFooter = { oddHeader: `&L${p.leftHeader}${p.rightHeader ? `&R${p.rightHeader}` : ""}`, oddFooter: `&C${p.centerFooter}` };
+  for (const row of p.breaksAfter) ws.getRow(row).addPageBreak();
 }

@@ -5,6 +5,7 @@
  */
 import { isDateOut, type OutCell } from "../../../domain/cell";
 import { columnLetters } from "../../../domain/schema/table";
+import { printSetupOf, type PrintSetup } from "../../../domain/writes";
 import type { GeneratedSheet } from "../../port";
 import { escapeAttr } from "./opc";
 import { cellXml, DATE_FORMAT } from "./sheet";
@@ -42,6 +43,8 @@ export interface NewSheet {
   widths?: number[];
   /** Rows frozen at the top. */
   freezeRows?: number;
+  /** How the sheet prints (generated sheets; a log sheet prints as Excel's default). */
+  print?: PrintSetup;
 }
 
 export function putCell(sheet: NewSheet, row: number, col: number, cell: NewCell): void {
@@ -84,6 +87,7 @@ export function newSheetFrom(spec: GeneratedSheet): NewSheet {
     }
   });
   if (spec.freezeHeader && firstDataRow > 1) sheet.freezeRows = firstDataRow - 1;
+  sheet.print = printSetupOf(spec);
   return sheet;
 }
 
@@ -144,15 +148,30 @@ export function newSheetXml(sheet: NewSheet, styles: StyleSheet, date1904: boole
   return (
     HEAD +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    (sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
     `<dimension ref="${dimension}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     (rowXml.length ? `<sheetData>${rowXml.join("")}</sheetData>` : "<sheetData/>") +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (sheet.print ? printXml(sheet.print) : "") +
     (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "") +
     (tableRelIds.length ? `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>` : "") +
     "</worksheet>"
+  );
+}
+
+/** pageSetup, headerFooter and rowBreaks of a generated sheet (print titles are a defined name: print.ts). */
+export function printXml(p: PrintSetup): string {
+  const header = `&L${p.leftHeader}${p.rightHeader ? `&R${p.rightHeader}` : ""}`;
+  const breaks = p.breaksAfter.length
+    ? `<rowBreaks count="${p.breaksAfter.length}" manualBreakCount="${p.breaksAfter.length}">${p.breaksAfter.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+    : "";
+  return (
+    `<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}" fitToWidth="${p.fitToWidth}" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${escapeAttr(header)}</oddHeader><oddFooter>${escapeAttr(`&C${p.centerFooter}`)}</oddFooter></headerFooter>` +
+    breaks
   );
 }
 

@@ -11,6 +11,7 @@ import type { GeneratedSheet, HighlightSpec } from "../../port";
 import {
   attributes, CONTENT_TYPE, escapeAttr, OpcPackage, partDir, REL, relationships, relativeTarget, relsPartOf, resolveTarget,
 } from "./opc";
+import { withPrintTitles } from "./print";
 import { chartXml, drawingXml, lastRowOf, newLogSheet, newSheetFrom, newSheetXml, putCell, tableXml, type NewSheet } from "./newSheet";
 import { DATE_FORMAT, editSheetCells, replaceHighlights, type CellEdit, type CellEdits, type EditReport } from "./sheet";
 import { StyleSheet } from "./styles";
@@ -211,6 +212,7 @@ export function applySavePlan(original: Uint8Array, plan: SavePlan): Uint8Array 
       drawingRelId = `rId${tableIds.length + 1}`;
       rels.push(`<Relationship Id="${drawingRelId}" Type="${REL.drawing}" Target="${escapeAttr(relativeTarget(partDir(entry.part), drawing))}"/>`);
     }
+    if (change.sheet.print) wbXml = withPrintTitles(wbXml!, name, change.sheet.print.titleRows);
     let xml = newSheetXml(change.sheet, styles, date1904, tableIds, drawingRelId);
     if (change.highlight) xml = replaceHighlights(xml, change.highlight, styles);
     pkg.setText(entry.part, xml);
