@@ -39,6 +39,10 @@ export interface FakeChart {
   source: Rect;
   seriesBy: string;
   position?: { start: string; end?: string };
+  /** What Excel plots: one entry per line, with its values and x values (null: 1, 2, 3…). */
+  series: { name: string; values: Rect; xValues: Rect | null }[];
+  /** The category (x axis) cells, or null when Excel numbers the points. */
+  categories: Rect | null;
 }
 
 export interface FakeConditionalFormat {
@@ -63,6 +67,9 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Highest priority first (Office adds new rules at the top). */
   conditionalFormats: FakeConditionalFormat[];
+  /** Merged areas; only the top-left cell of each holds a value. */
+  merges: Rect[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
 export interface FakeBook {
@@ -71,6 +78,8 @@ export interface FakeBook {
   nextId: number;
   /** The range last selected through `Range.select()` (address without the sheet), if any. */
   selection?: { sheet: string; address: string } | null;
+  /** The book counts dates from 1904 (Excel for Mac's old default). */
+  date1904?: boolean;
 }
 
 export const MAX_ROWS = 1_048_576;
@@ -88,6 +97,9 @@ export interface SheetSeed {
   rows: SeedCell[][];
   /** Optional number formats parallel to rows (undefined/null = General). */
   formats?: (string | null | undefined)[][];
+  /** Merged areas as A1 ranges (`A1:C1`). */
+  merges?: string[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
 export function newSheet(book: FakeBook, name: string): FakeSheet {
@@ -100,6 +112,7 @@ export function newSheet(book: FakeBook, name: string): FakeSheet {
     tables: [],
     charts: [],
     conditionalFormats: [],
+    merges: [],
   };
 }
 
@@ -118,6 +131,8 @@ export function buildBook(seeds: SheetSeed[] = [{ name: "Sheet1", rows: [] }]): 
         sheet.cells.set(cellKey(r, c), { value: v ?? "", numberFormat: fmt });
       }),
     );
+    sheet.merges = (seed.merges ?? []).map(parseAddress);
+    if (seed.visibility) sheet.visibility = seed.visibility;
     book.sheets.push(sheet);
   }
   if (book.sheets.length > 0) book.activeSheetId = book.sheets[0].id;

@@ -39,8 +39,11 @@ export interface GridWrite {
 export function gridUnits(w: GridWrite): Unit[] {
   const width = w.cells.reduce((m, r) => Math.max(m, r.length), 0);
   if (w.cells.length === 0 || width === 0) return [];
+  // A column formatted as text ("@") takes strings as they are: there Excel keeps a leading
+  // apostrophe in the value instead of reading it as the "this is text" prefix.
+  const asText = (w.formats ?? []).map((f) => f === "@");
   const inputs = w.cells.map((r) => {
-    const row = r.map(toExcelInput);
+    const row = r.map((v, j) => (asText[j] && typeof v === "string" ? v : toExcelInput(v)));
     while (row.length < width) row.push("");
     return row;
   });

@@ -107,6 +107,18 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
       units.push(...highlightUnits(h, probes.get(lower(h.sheet)) as SheetProbe, generated.has(lower(h.sheet))));
     }
 
+    // Our earlier highlight rules overlap each other (優先 and 遅延 cover the same rows), and Excel
+    // fails with ItemNotFound when a second overlapping custom rule is deleted in the same request
+    // (office-js #5222, #6827, #6835): all but one are deleted one request each, the last one with
+    // the new rules.
+    for (const h of highlights) {
+      const ours = ownRules(probes.get(lower(h.sheet)) as SheetProbe, generated.has(lower(h.sheet)));
+      for (const cf of ours.slice(1)) {
+        cf.delete();
+        await ctx.sync();
+      }
+    }
+
     // 3. Send them in as few requests as the payload budget allows.
     await sendUnits(ctx, units, excel.payloadBudgetBytes, suspend);
   });
@@ -221,15 +233,17 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
 }
 
 
+/** Our highlight rules found on the sheet (none when the batch rebuilds the sheet anyway). */
+function ownRules(p: SheetProbe, clearedInBatch: boolean): Excel.ConditionalFormat[] {
+  if (clearedInBatch) return [];
+  return (p.conditionalFormats?.items ?? []).filter(
+    (cf) => cf.type === "Custom" && !cf.customOrNullObject.isNullObject && isOwnHighlightFormula(cf.customOrNullObject.rule.formula),
+  );
+}
+
 function highlightUnits(h: HighlightSpec, p: SheetProbe, clearedInBatch: boolean): Unit[] {
-  const ours = clearedInBatch
-    ? []
-    : (p.conditionalFormats?.items ?? []).filter(
-        (cf) =>
-          cf.type === "Custom" &&
-          !cf.customOrNullObject.isNullObject &&
-          isOwnHighlightFormula(cf.customOrNullObject.rule.formula),
-      );
+  // The others were deleted one request each before the writes (see commit).
+  const ours = ownRules(p, clearedInBatch).slice(0, 1);
   const rows = h.lastRow - h.firstRow + 1;
   const rules = rows > 0 && h.lastCol > 0 ? h.rules : [];
   return [
