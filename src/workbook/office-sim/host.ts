@@ -956,7 +956,12 @@ class RangeObj extends ClientObj {
   /** ExcelApi 1.13: the merged areas inside the range (a null object when there are none). */
   getMergedAreasOrNullObject(): MergedAreasObj {
     requireApi(this.ctx.env, 13, "Range.getMergedAreasOrNullObject");
-    return strict(new MergedAreasObj(this.ctx, this));
+    return strict(new MergedAreasObj(this.ctx, this, (sheet, rect) => sheet.merges.filter((m) => rectsIntersect(m, rect))));
+  }
+  /** ExcelApi 1.9: the cells of a kind inside the range; the fake knows `Formulas` only. */
+  getSpecialCellsOrNullObject(cellType: string): MergedAreasObj {
+    if (cellType !== "Formulas") throw new Error(`FakeExcel: getSpecialCells(${cellType}) is not supported by the fake`);
+    return strict(new MergedAreasObj(this.ctx, this, formulaRuns));
   }
   private _format?: RangeFormatObj;
   get format(): RangeFormatObj {
@@ -968,12 +973,28 @@ class RangeObj extends ClientObj {
   }
 }
 
+/** Formula cells inside `rect`, as vertical runs per column. */
+function formulaRuns(sheet: FakeSheet, rect: Rect): Rect[] {
+  const cells = [...sheet.cells]
+    .filter(([key, cell]) => cell.formula !== undefined && rectsIntersect({ row: keyRow(key), col: keyCol(key), rows: 1, cols: 1 }, rect))
+    .map(([key]) => ({ row: keyRow(key), col: keyCol(key) }))
+    .sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: Rect[] = [];
+  for (const c of cells) {
+    const last = runs.at(-1);
+    if (last && last.col === c.col && last.row + last.rows === c.row) last.rows++;
+    else runs.push({ row: c.row, col: c.col, rows: 1, cols: 1 });
+  }
+  return runs;
+}
+
 /** A RangeAreas of merged areas: `address` lists them comma-separated, `areaCount` counts them. */
 class MergedAreasObj extends ClientObj {
   protected readonly scalars = ["address", "areaCount"] as const;
   constructor(
     ctx: Ctx,
     private readonly range: RangeObj,
+    private readonly find: (sheet: FakeSheet, rect: Rect) => Rect[],
   ) {
     super(ctx);
   }
@@ -983,7 +1004,7 @@ class MergedAreasObj extends ClientObj {
   private areas(): { sheet: FakeSheet; rects: Rect[] } | null {
     const live = this.range.resolve();
     if (!live) return null;
-    const rects = live.sheet.merges.filter((m) => rectsIntersect(m, live.rect));
+    const rects = this.find(live.sheet, live.rect);
     return rects.length > 0 ? { sheet: live.sheet, rects } : null;
   }
   protected resolveIsNull(): boolean {

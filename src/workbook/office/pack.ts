@@ -10,6 +10,8 @@ import { byteLength, DEFAULT_DATE_FORMAT, isPayloadError, toExcelInput, type Exc
 const OP_OVERHEAD = 300;
 /** The smallest budget a rejected request is retried with. */
 const MIN_BUDGET = 4 * 1024;
+/** A request of more estimated bytes than this that fails with GeneralException is retried smaller. */
+const LARGE_REQUEST = 1024 * 1024;
 
 /** One piece of a commit: queues operations on a context; row blocks can be cut in two. */
 export interface Unit {
@@ -154,7 +156,7 @@ export async function sendUnits(
       i = j;
     } catch (e) {
       const indivisible = j - i === 1 && (queue[i].splitAt?.(Math.floor(queue[i].bytes / 2)) ?? null) === null;
-      if (!isPayloadError(e) || budget <= MIN_BUDGET || indivisible) throw e;
+      if (!isPayloadError(e, bytes > LARGE_REQUEST) || budget <= MIN_BUDGET || indivisible) throw e;
       budget = Math.max(MIN_BUDGET, Math.floor(budget / 2));
     }
   }
