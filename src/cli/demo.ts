@@ -14,7 +14,9 @@ import { snapshot } from "../commands/snapshot";
 import { summary } from "../commands/summary";
 import { validate, type ValidateResult } from "../commands/validate";
 import { buildSampleBook } from "../demo/sample";
-import { buildXlsx, pasteSheet } from "../workbook/xlsx/adapter";
+import type { OutCell } from "../domain/cell";
+import { formatEngineStats, type SimulatedEngine } from "../workbook/office-sim/engine";
+import { buildXlsx, pasteSheet, type XlsxWorkbook } from "../workbook/xlsx/adapter";
 import type { CliCommand } from "./command";
 import { formatInt } from "./format";
 import { writeAtomically } from "./io";
@@ -40,9 +42,20 @@ const commandNamed = <R>(name: string): CliCommand<R> => COMMANDS.find((c) => c.
  * Runs the routine, printing readable tables through `print` and progress through `log`; returns
  * the JSON of every step (each command's SPEC §5 shape) for `onshi demo --json`.
  */
-export async function runDemo(outPath: string, log: (s: string) => void, print: (s: string) => void): Promise<DemoResult> {
+export async function runDemo(
+  outPath: string,
+  log: (s: string) => void,
+  print: (s: string) => void,
+  engineFor: (book: XlsxWorkbook) => Promise<(SimulatedEngine & { label: string }) | null> = async () => null,
+): Promise<DemoResult> {
   const sample = buildSampleBook();
-  const book = buildXlsx(sample.sheets);
+  const xlsx = buildXlsx(sample.sheets);
+  // With --engine office-sim every command runs through the Office adapter on the simulated host;
+  // the xlsx book receives the same writes and is what out/demo.xlsx is written from.
+  const engine = await engineFor(xlsx);
+  const book = engine?.port ?? xlsx;
+  const paste = (list: { name: string; rows: OutCell[][] }): void =>
+    engine ? engine.paste(list, (l) => pasteSheet(xlsx, l)) : pasteSheet(xlsx, list);
   const lastDay = sample.rounds.at(-1)!.asOf;
 
   log("架空のサンプルブックを作成しました（マスタ 1,104 福祉事務所）。");
@@ -54,7 +67,7 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
   print("\n■ 2. 支払基金データ取込とスナップショット");
   const rounds: DemoResult["rounds"] = [];
   for (const round of sample.rounds) {
-    pasteSheet(book, round.list);
+    paste(round.list);
     const applied = await applyRegistrations(book, { sheet: round.list.name });
     const snap = await snapshot(book, { asOf: round.asOf });
     const unregistered = { offices: snap.unregistered.offices, recipients: snap.unregistered.recipients };
@@ -79,7 +92,8 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
 
   await validate(book, { asOf: lastDay, write: true });
   mkdirSync(path.dirname(outPath), { recursive: true });
-  await writeAtomically(outPath, new Uint8Array(await book.book.xlsx.writeBuffer()));
+  await writeAtomically(outPath, new Uint8Array(await xlsx.book.xlsx.writeBuffer()));
+  if (engine) log(formatEngineStats(engine.stats(), engine.label));
   log(`\n書き出しました: ${outPath}`);
   return {
     out: outPath,

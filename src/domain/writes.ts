@@ -85,6 +85,20 @@ export interface WriteBatch {
   appends?: AppendRows[];
   sheets?: GeneratedSheet[];
   highlights?: HighlightSpec[];
+  /**
+   * Cells that must still hold what the command read before anything is written (the 保険者コード
+   * of every マスタ row written by position). An adapter whose book can change between the read and
+   * the commit (Office) checks them first and writes nothing when one differs.
+   */
+  guards?: RowGuard[];
+}
+
+/** One column's cells as read: `text` is the value as text ("" when blank). */
+export interface RowGuard {
+  sheet: string;
+  /** 1-based sheet column. */
+  col: number;
+  rows: { row: number; text: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ export {
   type GeneratedSheet,
   type HighlightSpec,
   type RangeWrite,
+  type RowGuard,
   type SheetBlock,
   type WriteBatch,
 } from "../domain/writes";

@@ -16,7 +16,8 @@ import {
   type WriteBatch,
 } from "../../domain/writes";
 import { gridUnits, op, sendUnits, type Unit } from "./pack";
-import { byteLength, lower } from "./values";
+import { guardText } from "../../domain/guard";
+import { byteLength, HostError, lower, toRaw } from "./values";
 
 /** What writing needs from the adapter: Excel.run, its options and the request budget. */
 export interface ExcelWriter {
@@ -43,6 +44,7 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
   const appends = batch.appends ?? [];
   const sheets = batch.sheets ?? [];
   const highlights = batch.highlights ?? [];
+  const guards = batch.guards ?? [];
   if (ranges.length + appends.length + sheets.length + highlights.length === 0) return;
 
   await run(runOptions(true), async (ctx) => {
@@ -78,7 +80,26 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
         .getRange()
         .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
     }
-    if (probes.size > 0) await ctx.sync();
+    // The rows the command read may have moved since (a sort, a co-author, an edit Excel waited
+    // for): their codes are read in this same request and compared before anything is written.
+    const guarded = guards
+      .filter((g) => g.rows.length > 0)
+      .map((g) => {
+        const first = Math.min(...g.rows.map((r) => r.row));
+        const last = Math.max(...g.rows.map((r) => r.row));
+        const range = ctx.workbook.worksheets.getItem(g.sheet).getRangeByIndexes(first - 1, g.col - 1, last - first + 1, 1).load("values");
+        return { g, first, range };
+      });
+    if (probes.size + guarded.length > 0) await ctx.sync();
+    for (const { g, first, range } of guarded) {
+      const moved = g.rows.find((r) => guardText(toRaw(range.values[r.row - first][0])) !== r.text);
+      if (moved) {
+        const now = guardText(toRaw(range.values[moved.row - first][0]));
+        throw new HostError(
+          `「${g.sheet}」の ${moved.row} 行目の保険者コードが、読み込んだ後に変わりました（${moved.text || "空欄"} → ${now || "空欄"}）。並べ替えや編集があったため、何も書き込んでいません。もう一度実行してください。`,
+        );
+      }
+    }
     const exists = (name: string): boolean => {
       const p = probes.get(lower(name));
       return p !== undefined && !p.sheet.isNullObject;
