@@ -116,12 +116,16 @@ export const isOwnHighlightFormula = (formula: string): boolean => formula.inclu
 
 /**
  * The table name a block is written with, or null when it is written as a plain range: Excel tables
- * need at least one row and distinct, non-empty header texts.
+ * need at least one row and header texts that are non-empty and distinct as Excel compares them
+ * (case-insensitively). Otherwise Excel renames the headers itself (a blank one to 列1 — Column1 in
+ * English Excel —, a repeat to 名前2), and the sheet would differ from what the command wrote.
+ * Rows wider than the header would give the table blank headers too.
  */
 export function tableNameOf(block: SheetBlock): string | null {
   if (block.tableName === undefined || block.rows.length === 0 || block.header.length === 0) return null;
-  const distinct = new Set(block.header).size === block.header.length;
-  return distinct && block.header.every((h) => h.trim() !== "") ? block.tableName : null;
+  const distinct = new Set(block.header.map((h) => h.trim().toLowerCase())).size === block.header.length;
+  const fits = block.rows.every((r) => r.length <= block.header.length);
+  return distinct && fits && block.header.every((h) => h.trim() !== "") ? block.tableName : null;
 }
 
 /** Where one block of a generated sheet goes; rows are 0-based (row 0 is Excel's row 1). */

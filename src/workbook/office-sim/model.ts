@@ -162,6 +162,15 @@ export function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
     if (c < c0) c0 = c;
     if (c > c1) c1 = c;
   }
+  if (!valuesOnly) {
+    // A merged area is formatting: it stretches the used range like a coloured cell.
+    for (const m of sheet.merges ?? []) {
+      r0 = Math.min(r0, m.row);
+      c0 = Math.min(c0, m.col);
+      r1 = Math.max(r1, m.row + m.rows - 1);
+      c1 = Math.max(c1, m.col + m.cols - 1);
+    }
+  }
   if (r1 < 0) return null;
   return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }

@@ -72,7 +72,9 @@ export async function readSheets(excel: ExcelReader, names: string[]): Promise<M
       const withFormulas = used.getSpecialCellsOrNullObject("Formulas").load("address,areaCount");
       // Merged areas anywhere on the sheet: a merge right of the values still blocks new columns.
       const merged = merges ? sheet.getRange().getMergedAreasOrNullObject().load("address") : null;
-      return { name, sheet, used, withFormulas, merged };
+      // Without that API (ExcelApi < 1.13), the used range with formats is where merges may be.
+      const formatted = merges ? null : sheet.getUsedRangeOrNullObject(false).load("columnIndex,columnCount");
+      return { name, sheet, used, withFormulas, merged, formatted };
     });
     if (date1904) workbook.load("use1904DateSystem");
     let whole = true;
@@ -86,6 +88,7 @@ export async function readSheets(excel: ExcelReader, names: string[]): Promise<M
       for (const p of probes) p.used.load("rowIndex,columnIndex,rowCount,columnCount");
       for (const p of probes) p.withFormulas.load("address,areaCount");
       for (const p of probes) p.merged?.load("address");
+      for (const p of probes) p.formatted?.load("columnIndex,columnCount");
       if (date1904) workbook.load("use1904DateSystem");
       await ctx.sync();
     }
@@ -93,10 +96,13 @@ export async function readSheets(excel: ExcelReader, names: string[]): Promise<M
 
     let pieces: Piece[] = [];
     const formulaAreas: { grid: SheetGrid; sheet: string; address: string }[] = [];
-    for (const { name, sheet, used, withFormulas, merged } of probes) {
+    for (const { name, sheet, used, withFormulas, merged, formatted } of probes) {
       if (sheet.isNullObject) continue;
       const areas = merged && !merged.isNullObject ? parseAreas(merged.address) : undefined;
-      const extra = areas ? { merges: areas } : {};
+      const extra = {
+        ...(areas ? { merges: areas } : {}),
+        ...(formatted && !formatted.isNullObject ? { formattedRight: formatted.columnIndex + formatted.columnCount } : {}),
+      };
       if (used.isNullObject) {
         out.set(name, { name: sheet.name, top: 1, left: 1, values: [], formats: [], ...extra });
         continue;

@@ -228,22 +228,27 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
     const block = g.blocks[chart.block];
     const at = layout.blocks[chart.block];
     if (!block || !at) throw new Error(`chart refers to missing block ${chart.block} on ${name}`);
-    const cols = [chart.category, ...chart.series].map((h) => {
+    const columnOf = (h: string): number => {
       const c = block.header.indexOf(h);
       if (c < 0) throw new Error(`chart column ${h} is not in block ${chart.block} of ${name}`);
       return c;
-    });
+    };
+    const category = columnOf(chart.category);
+    const series = chart.series.map(columnOf);
     if (block.rows.length > 0) {
-      // The source is the contiguous column span from the category to the last series, header
-      // included; with seriesBy Columns Excel takes the first (category) column as the x axis.
-      const first = Math.min(...cols);
-      const last = Math.max(...cols);
+      // The source is the series columns only (header included). The categories are set explicitly
+      // on every series: given the 基準日 column in the source, Excel plots its date serials as one
+      // more line whenever it takes them for numbers rather than categories.
+      const first = Math.min(...series);
+      const last = Math.max(...series);
       const rows = block.rows.length + 1;
       units.push(
         op(byteLength(chart.title), (ctx) => {
           const ws = ctx.workbook.worksheets.getItem(name);
           const source = ws.getRangeByIndexes(at.headerRow, first, rows, last - first + 1);
           const added = ws.charts.add("Line", source, "Columns");
+          const categories = ws.getRangeByIndexes(at.firstDataRow, category, block.rows.length, 1);
+          for (let i = 0; i <= last - first; i++) added.series.getItemAt(i).setXAxisValues(categories);
           added.title.text = chart.title;
           added.setPosition(cellAddress(at.headerRow + 1, at.width + 2), cellAddress(at.headerRow + 16, at.width + 9));
         }),
