@@ -2,8 +2,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { memoryScratchWorkbook } from "../workbook/memory";
-import { createOfficeWorkbook } from "../workbook/office";
-import { bytesToBase64 } from "../workbook/xlsx-writer";
+import { createOfficeWorkbook, createWorkbookWithin, WEB_CREATE_WORKBOOK_BYTES } from "../workbook/office";
 import { App, OutsideOffice } from "./App";
 import type { CreateWorkbook } from "./services";
 
@@ -35,7 +34,14 @@ function createWorkbookIfSupported(): CreateWorkbook | null {
     supported = false;
   }
   if (!supported || typeof Excel.createWorkbook !== "function") return null;
-  return (xlsx) => Excel.createWorkbook(bytesToBase64(xlsx));
+  // Excel on the web sends the file in one request (5 MB cap): checked before, explained after.
+  let web = false;
+  try {
+    web = Office.context.platform === Office.PlatformType.OfficeOnline;
+  } catch {
+    web = false;
+  }
+  return createWorkbookWithin((base64) => Excel.createWorkbook(base64), web ? WEB_CREATE_WORKBOOK_BYTES : null);
 }
 
 if (typeof Office === "undefined") {

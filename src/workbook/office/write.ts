@@ -67,6 +67,7 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
     };
     for (const g of sheets) {
       const p = probe(g.name);
+      p.sheet.load("visibility");
       p.tables ??= p.sheet.tables.load("items/name");
       p.charts ??= p.sheet.charts.load("items/name");
     }
@@ -172,6 +173,7 @@ function appendUnits(a: AppendRows, p: SheetProbe, next: Map<string, number>): U
 function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
   const units: Unit[] = [];
   const name = g.name;
+  const hidden = !p.sheet.isNullObject && p.sheet.visibility !== "Visible";
   if (p.sheet.isNullObject) {
     units.push(op(byteLength(name), (ctx) => void ctx.workbook.worksheets.add(name)));
   } else {
@@ -218,7 +220,9 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
         widths.forEach((w, c) => {
           if (w !== undefined && w !== null && w > 0) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsForChars(w);
         });
-        if (layout.freezeRows > 0) ws.freezePanes.freezeRows(layout.freezeRows);
+        // A sheet the user hid stays hidden (its contents are still rebuilt); Excel cannot freeze
+        // panes on a hidden sheet (office-js #1463), so it is left unfrozen until shown and rebuilt.
+        if (layout.freezeRows > 0 && !hidden) ws.freezePanes.freezeRows(layout.freezeRows);
       }),
     );
   }
