@@ -35,6 +35,7 @@ export interface SimulatedEngine {
   stats(): EngineStats;
 }
 
+/** Round trips of a run, and the largest request and response Excel accepted. */
 export interface EngineStats {
   runs: number;
   syncs: number;
@@ -128,8 +129,9 @@ function statsOf(runs: number, requests: SyncRecord[]): EngineStats {
     runs,
     syncs: requests.length,
     failedSyncs: requests.filter((r) => !r.ok).length,
-    maxRequestBytes: Math.max(0, ...requests.map((r) => r.requestBytes)),
-    maxResponseBytes: Math.max(0, ...requests.map((r) => r.responseBytes)),
+    // What Excel accepted and sent: a rejected response is never delivered (the adapter reads smaller).
+    maxRequestBytes: requests.reduce((m, r) => (r.ok ? Math.max(m, r.requestBytes) : m), 0),
+    maxResponseBytes: requests.reduce((m, r) => (r.ok ? Math.max(m, r.responseBytes) : m), 0),
   };
 }
 

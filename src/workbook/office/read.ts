@@ -164,7 +164,7 @@ export async function readSheets(excel: ExcelReader, names: string[]): Promise<M
         range.load("values,numberFormat");
         return range;
       });
-      let rejected = false;
+      let rejected: boolean;
       try {
         await ctx.sync();
         rejected = ranges.some((r) => r.values === null || r.numberFormat === null);
