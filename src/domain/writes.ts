@@ -42,7 +42,10 @@ export interface ChartSpec {
   series: string[];
 }
 
-/** A sheet the add-in owns: replaced whole on every run, never half-written. */
+/**
+ * A sheet the add-in owns: replaced whole on every run. A run that fails part-way in Excel may leave
+ * it partly rebuilt (see WorkbookPort.commit); the next run replaces it whole again.
+ */
 export interface GeneratedSheet {
   name: string;
   blocks: SheetBlock[];

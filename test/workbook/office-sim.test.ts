@@ -15,7 +15,7 @@ import { createOfficeWorkbook, createWorkbookWithin, DATE_1904_MESSAGE } from ".
 import { createSimulatedEngine } from "../../src/workbook/office-sim/engine";
 import { PLATFORMS } from "../../src/workbook/office-sim/platforms";
 import { buildXlsx } from "../../src/workbook/xlsx/adapter";
-import { buildBook, cellAt, createFakeExcel, dumpSheet, sheetOf, type SheetSeed } from "../fake-excel";
+import { buildBook, cellAt, createFakeExcel, dumpSheet, FakeOfficeError, sheetOf, type SheetSeed } from "../fake-excel";
 
 const MASTER_HEADER = ["保険者コード", "福祉事務所名", "被保護者数", "資格情報登録開始日"];
 /** Codes with a valid check digit are not needed: any 8 digits is an office. */
@@ -300,5 +300,54 @@ describe("--engine office-sim", () => {
     expect(ok.length).toBeGreaterThan(2);
     expect(Math.max(...ok.map((r) => r.requestBytes))).toBeLessThanOrEqual(cap);
     expect(Math.max(...ok.map((r) => r.responseBytes))).toBeLessThanOrEqual(cap);
+  });
+});
+
+describe("a commit that fails part-way (what WorkbookPort.commit says it leaves behind)", () => {
+  const book = () =>
+    buildBook([
+      { name: "マスタ", rows: masterRows(400) },
+      { name: "支払基金_登録状況_20250107", rows: [["保険者コード", "保険者名", "資格情報登録開始日"], ["10000001", "事務所1", isoToSerial("2025-01-07")]], formats: [[], [null, null, "yyyy/m/d"]] },
+    ]);
+  const sheetsOf = (fake: ReturnType<typeof createFakeExcel>) =>
+    Object.fromEntries(fake.book.sheets.map((s) => [s.name, JSON.stringify(dumpSheet(fake.book, s.name))]));
+
+  it("earlier requests stay applied, later ones are missing, and running again gives the complete result", async () => {
+    // Reference: one clean run.
+    const clean = createFakeExcel(book(), m365.host);
+    await summary(createOfficeWorkbook(clean.Excel.run, { isSetSupported: m365.isSetSupported, payloadBudgetBytes: 8 * 1024 }), { asOf: "2025-02-04" });
+    const writeSyncs = clean.stats.syncs - 3; // listSheets, readSheets and the prepare request come first
+    expect(writeSyncs).toBeGreaterThan(2);
+
+    const fake = createFakeExcel(book(), m365.host);
+    const port = createOfficeWorkbook(fake.Excel.run, { isSetSupported: m365.isSetSupported, payloadBudgetBytes: 8 * 1024 });
+    // The second write request is lost.
+    fake.failSync((i) => {
+      if (i === 4) throw new FakeOfficeError("ServiceUnavailable", "lost");
+    });
+    await expect(summary(port, { asOf: "2025-02-04" })).rejects.toMatchObject({ code: "ServiceUnavailable" });
+    // The first write request (the 判定_ cells of マスタ, written first) is applied; the rest is not.
+    const header = dumpSheet(fake.book, "マスタ")[0];
+    expect(header.some((h) => String(h).startsWith("判定_"))).toBe(true);
+    expect(sheetsOf(fake)).not.toEqual(sheetsOf(clean));
+    fake.failSync(null);
+    await summary(port, { asOf: "2025-02-04" });
+    expect(sheetsOf(fake)).toEqual(sheetsOf(clean));
+    expect(sheetOf(fake.book, "マスタ").conditionalFormats.map((c) => c.formula)).toEqual(
+      sheetOf(clean.book, "マスタ").conditionalFormats.map((c) => c.formula),
+    );
+  });
+
+  it("a moved 保険者コード stops the commit before its first write request", async () => {
+    const fake = createFakeExcel(book(), m365.host);
+    const before = sheetsOf(fake);
+    fake.beforeRun = (b, run) => {
+      if (run === 2) sheetOf(b, "マスタ").cells.set(3 * 16_384, { value: "99999999", numberFormat: "General" });
+    };
+    await expect(summary(on("m365", fake), { asOf: "2025-02-04" })).rejects.toThrow(/4 行目の保険者コード/);
+    const after = sheetsOf(fake);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    expect(after["支払基金_登録状況_20250107"]).toBe(before["支払基金_登録状況_20250107"]);
+    expect(dumpSheet(fake.book, "マスタ")[0]).toEqual(MASTER_HEADER);
   });
 });

@@ -156,6 +156,14 @@ class Ctx {
         ),
       );
     }
+    // A test's failure injection: the request is lost before Excel applies any of it.
+    if (this.env.failSync) {
+      try {
+        this.env.failSync(stats.syncs - 1);
+      } catch (e) {
+        fail(e);
+      }
+    }
     const state: RunState = { pending: [] };
     this.env.deletedThisSync = [];
     for (const op of ops) {
@@ -186,6 +194,7 @@ interface Env {
   stats: FakeStats;
   /** Conditional formats deleted in the sync now running (office-js #5222). */
   deletedThisSync: FakeConditionalFormat[];
+  failSync: ((index: number) => void) | null;
 }
 
 /** Throws like Office.js does when a member newer than the host's ExcelApi is used. */
@@ -1818,6 +1827,8 @@ export interface FakeExcel {
    * changes the book here as a user sorting or a co-author editing between two runs would.
    */
   beforeRun: ((book: FakeBook, run: number) => void) | null;
+  /** Throw from it to make the sync with that 0-based index (counted over all runs) fail. */
+  failSync(fn: ((index: number) => void) | null): void;
   /** The user starts editing a cell: runs without `delayForCellEdit` fail, the others wait. */
   startCellEdit(): void;
   /** The user leaves the cell: waiting runs go on. */
@@ -1873,6 +1884,7 @@ export function createFakeExcel(initial?: FakeBook, options: FakeExcelOptions = 
     blankHeaderPrefix: options.blankHeaderPrefix ?? "Column",
     stats,
     deletedThisSync: [],
+    failSync: null,
   };
 
   async function run(...args: unknown[]): Promise<unknown> {
@@ -1930,6 +1942,9 @@ export function createFakeExcel(initial?: FakeBook, options: FakeExcelOptions = 
     stats,
     created,
     beforeRun: null,
+    failSync: (fn) => {
+      env.failSync = fn;
+    },
     startCellEdit: () => {
       editing = true;
     },
