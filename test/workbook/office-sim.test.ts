@@ -351,3 +351,18 @@ describe("a commit that fails part-way (what WorkbookPort.commit says it leaves 
     expect(dumpSheet(fake.book, "マスタ")[0]).toEqual(MASTER_HEADER);
   });
 });
+
+describe("protected sheets", () => {
+  it("a protected マスタ is found before any write: a plain message and nothing written", async () => {
+    const fake = createFakeExcel(buildBook([{ name: "マスタ", rows: masterRows(3), protected: true }]), m365.host);
+    await expect(summary(on("m365", fake), { asOf: "2025-02-04" })).rejects.toThrow(/シート「マスタ」は保護されているため書き込めません.*何も書き込んでいません/);
+    expect(fake.book.sheets.map((s) => s.name)).toEqual(["マスタ"]);
+    expect(dumpSheet(fake.book, "マスタ")[0]).toEqual(MASTER_HEADER);
+  });
+
+  it("cells of one protected sheet (no look first): Excel refuses the first write, the message is plain", async () => {
+    const fake = createFakeExcel(buildBook([{ name: "メモ", rows: [["a"]], protected: true }]), m365.host);
+    await expect(on("m365", fake).commit({ ranges: [{ sheet: "メモ", row: 1, col: 2, values: [["x"], ["y"]] }] })).rejects.toThrow(/シート「メモ」は保護されている/);
+    expect(dumpSheet(fake.book, "メモ")).toEqual([["a"]]);
+  });
+});

@@ -512,6 +512,7 @@ class WorksheetObj extends ClientObj {
     }
   }
   protected override navigation(prop: string): ClientObj | undefined {
+    if (prop === "protection") return this.protection;
     if (prop === "tables") return this.tables;
     if (prop === "charts") return this.charts;
     if (prop === "freezePanes") return this.freezePanes;
@@ -541,6 +542,10 @@ class WorksheetObj extends ClientObj {
       if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw new FakeOfficeError("InvalidArgument", `visibility ${value}`);
       this.sheet("visibility").visibility = value as FakeSheet["visibility"];
     });
+  }
+  private _protection?: ProtectionObj;
+  get protection(): ProtectionObj {
+    return (this._protection ??= strict(new ProtectionObj(this.ctx, this)));
   }
   private _tables?: TableCollectionObj;
   get tables(): TableCollectionObj {
@@ -617,6 +622,29 @@ class WorksheetObj extends ClientObj {
       this.ctx.env.stats.sheetDeletes++;
       if (book.activeSheetId === s.id) book.activeSheetId = book.sheets[0].id;
     });
+  }
+}
+
+/** WorksheetProtection (ExcelApi 1.2): only `protected` is modelled. */
+class ProtectionObj extends ClientObj {
+  protected readonly scalars = ["protected"] as const;
+  constructor(
+    ctx: Ctx,
+    private readonly ws: WorksheetObj,
+  ) {
+    super(ctx);
+  }
+  protected describe(): string {
+    return "protection";
+  }
+  protected resolveIsNull(): boolean {
+    return this.ws.resolve() === null;
+  }
+  protected scalarValue(): unknown {
+    return this.ws.sheet("protection").protected === true;
+  }
+  get protected(): boolean {
+    return this.read("protected");
   }
 }
 
@@ -858,6 +886,7 @@ class RangeObj extends ClientObj {
   private queueGrid(prop: string, grid: unknown[][], apply: (cell: FakeCell, input: unknown) => void): void {
     this.ctx.queue({ on: this.desc, set: prop, value: grid }, () => {
       const { sheet, rect } = this.live(`set ${prop}`);
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       if (
         !Array.isArray(grid) ||
         grid.length !== rect.rows ||

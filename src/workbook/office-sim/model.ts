@@ -70,6 +70,8 @@ export interface FakeSheet {
   /** Merged areas; only the top-left cell of each holds a value. */
   merges: Rect[];
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** A protected sheet refuses every write with AccessDenied. */
+  protected?: boolean;
 }
 
 export interface FakeBook {
@@ -100,6 +102,7 @@ export interface SheetSeed {
   /** Merged areas as A1 ranges (`A1:C1`). */
   merges?: string[];
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  protected?: boolean;
 }
 
 export function newSheet(book: FakeBook, name: string): FakeSheet {
@@ -133,6 +136,7 @@ export function buildBook(seeds: SheetSeed[] = [{ name: "Sheet1", rows: [] }]): 
     );
     sheet.merges = (seed.merges ?? []).map(parseAddress);
     if (seed.visibility) sheet.visibility = seed.visibility;
+    if (seed.protected) sheet.protected = true;
     book.sheets.push(sheet);
   }
   if (book.sheets.length > 0) book.activeSheetId = book.sheets[0].id;

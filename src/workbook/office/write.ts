@@ -91,7 +91,21 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
         const range = ctx.workbook.worksheets.getItem(g.sheet).getRangeByIndexes(first - 1, g.col - 1, last - first + 1, 1).load("values");
         return { g, first, range };
       });
+    // A protected sheet refuses writes part-way through the commit: find it before writing anything.
+    // (A batch that writes cells of one sheet only and needs no other look first skips this request:
+    // there Excel refuses the very first write, so nothing is applied either.)
+    const written = new Set([...ranges.map((w) => w.sheet), ...appends.map((a) => a.sheet), ...sheets.map((g) => g.name), ...highlights.map((h) => h.sheet)].map(lower));
+    const lookFirst = probes.size > 0 || guarded.length > 0 || written.size > 1;
+    const protections = [...(lookFirst ? written : [])].map((key) => {
+      const p = probes.get(key) ?? probe([...ranges.map((w) => w.sheet), ...appends.map((a) => a.sheet)].find((n) => lower(n) === key) ?? key);
+      return { p, protection: p.sheet.protection.load("protected") };
+    });
     if (probes.size + guarded.length > 0) await ctx.sync();
+    for (const { p, protection } of protections) {
+      if (!p.sheet.isNullObject && protection.protected) {
+        throw new HostError(`シート「${p.sheet.name}」は保護されているため書き込めません。［校閲］›［シート保護の解除］の後でもう一度実行してください。何も書き込んでいません。`);
+      }
+    }
     for (const { g, first, range } of guarded) {
       const moved = g.rows.find((r) => guardText(toRaw(range.values[r.row - first][0])) !== r.text);
       if (moved) {
@@ -142,7 +156,14 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
     }
 
     // 3. Send them in as few requests as the payload budget allows.
-    await sendUnits(ctx, units, excel.payloadBudgetBytes, suspend);
+    try {
+      await sendUnits(ctx, units, excel.payloadBudgetBytes, suspend);
+    } catch (e) {
+      if ((e as { code?: unknown })?.code === "AccessDenied" && !lookFirst) {
+        throw new HostError(`シート「${ranges[0]?.sheet ?? ""}」は保護されているため書き込めません。［校閲］›［シート保護の解除］の後でもう一度実行してください。何も書き込んでいません。`);
+      }
+      throw e;
+    }
   });
 }
 
