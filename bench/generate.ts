@@ -19,7 +19,7 @@ import { makeOfficeCode, myNumberCheckDigit } from "../src/domain/codes";
 import { PREFECTURES } from "../src/domain/prefectures";
 import { createRng, type Rng } from "../src/demo/rng";
 import type { SheetGrid } from "../src/workbook/port";
-import { buildBook, type FakeBook } from "../test/fake-excel/model";
+import { buildBook, type FakeBook } from "../src/workbook/office-sim/model";
 
 /** Number of offices in the seed report's denominators. */
 export const OFFICE_COUNT = 1104;

@@ -19,7 +19,9 @@ import { summary } from "../commands/summary";
 import { trend } from "../commands/trend";
 import { validate, type ValidateResult } from "../commands/validate";
 import { buildSampleBook, buildSampleRefresh } from "../demo/sample";
-import { buildXlsx, pasteSheet } from "../workbook/xlsx/adapter";
+import type { OutCell } from "../domain/cell";
+import { formatEngineStats, type SimulatedEngine } from "../workbook/office-sim/engine";
+import { buildXlsx, pasteSheet, type XlsxWorkbook } from "../workbook/xlsx/adapter";
 import type { CliCommand } from "./command";
 import { formatInt } from "./format";
 import { writeAtomically } from "./io";
@@ -53,9 +55,20 @@ const commandNamed = <R>(name: string): CliCommand<R> => COMMANDS.find((c) => c.
  * Runs the routine, printing readable tables through `print` and progress through `log`; returns
  * the JSON of every step (each command's SPEC §5 shape) for `onshi demo --json`.
  */
-export async function runDemo(outPath: string, log: (s: string) => void, print: (s: string) => void): Promise<DemoResult> {
+export async function runDemo(
+  outPath: string,
+  log: (s: string) => void,
+  print: (s: string) => void,
+  engineFor: (book: XlsxWorkbook) => Promise<(SimulatedEngine & { label: string }) | null> = async () => null,
+): Promise<DemoResult> {
   const sample = buildSampleBook();
-  const book = buildXlsx(sample.sheets);
+  const xlsx = buildXlsx(sample.sheets);
+  // With --engine office-sim every command runs through the Office adapter on the simulated host;
+  // the xlsx book receives the same writes and is what out/demo.xlsx is written from.
+  const engine = await engineFor(xlsx);
+  const book = engine?.port ?? xlsx;
+  const paste = (list: { name: string; rows: OutCell[][] }): void =>
+    engine ? engine.paste(list, (l) => pasteSheet(xlsx, l)) : pasteSheet(xlsx, list);
   const lastDay = sample.rounds.at(-1)!.asOf;
 
   log("架空のサンプルブックを作成しました（マスタ 1,104 福祉事務所）。");
@@ -67,7 +80,7 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
   print("\n■ 2. 支払基金データ取込とスナップショット");
   const rounds: DemoResult["rounds"] = [];
   for (const round of sample.rounds) {
-    pasteSheet(book, round.list);
+    paste(round.list);
     const applied = await applyRegistrations(book, { sheet: round.list.name });
     const snap = await snapshot(book, { asOf: round.asOf });
     const unregistered = { offices: snap.unregistered.offices, recipients: snap.unregistered.recipients };
@@ -99,8 +112,8 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
   const importJson = await step(`■ 6. 支払基金ファイルの取込（${csvPath}、Shift_JIS）`, "import", () =>
     importFile(book, { fileName: refresh.suspensionCsv.fileName, bytes: csvBytes }),
   );
-  pasteSheet(book, refresh.suspensionLatest);
-  pasteSheet(book, refresh.survey);
+  paste(refresh.suspensionLatest);
+  paste(refresh.survey);
   const surveyJson = await step(`■ 7. アンケート回答の取込（${refresh.survey.name}）`, "apply-survey", () => applySurvey(book, { sheet: refresh.survey.name }));
   const trendJson = await step("■ 8. 閲覧停止推移（4か月分の一覧）", "aggregate", async () => {
     const result = await aggregate(book, {});
@@ -113,8 +126,9 @@ export async function runDemo(outPath: string, log: (s: string) => void, print: 
   const deck = await report(book, { asOf: lastDay, dates: SURVEY_DATES });
   const reportPath = path.join(path.dirname(outPath), "report.pptx");
   await writeAtomically(reportPath, deck.bytes);
-  print(`\n■ 6. 報告資料（${lastDay}時点、${deck.slides.length} 枚）: ${reportPath}`);
-  await writeAtomically(outPath, new Uint8Array(await book.book.xlsx.writeBuffer()));
+  print(`\n■ 9. 報告資料（${lastDay}時点、${deck.slides.length} 枚）: ${reportPath}`);
+  await writeAtomically(outPath, new Uint8Array(await xlsx.book.xlsx.writeBuffer()));
+  if (engine) log(formatEngineStats(engine.stats(), engine.label));
   log(`\n書き出しました: ${outPath}`);
   return {
     out: outPath,

@@ -9,6 +9,9 @@ import { CommandError } from "../commands/context";
 import { COMMANDS } from "./registry";
 import { runDemo } from "./demo";
 import { openBook, saveBook } from "./io";
+import { createSimulatedEngine, formatEngineStats, type SimulatedEngine } from "../workbook/office-sim/engine";
+import { PLATFORMS, type PlatformName } from "../workbook/office-sim/platforms";
+import type { WorkbookPort } from "../workbook/port";
 
 const USAGE = [
   "使い方: onshi <コマンド> <ブック.xlsx> [オプション]",
@@ -18,6 +21,8 @@ const USAGE = [
   `  ${"demo".padEnd(22)}同梱の架空ブックで一連の作業を実行し、out/demo.xlsx に書き出します（ブックの指定は不要）`,
   "",
   "共通オプション: --json（JSON を1つだけ標準出力へ）, --out <パス>（変更するコマンドの保存先）",
+  "  --engine office-sim（アドインの Office.js アダプターで、模擬 Excel 上で実行）, --web（Excel on the web の上限）,",
+  "  --platform excel2021|m365|mac|web|excel-1.9, --stats（往復回数と最大の要求・応答を標準エラーへ）",
 ].join("\n");
 
 export interface CliIo {
@@ -67,7 +72,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       args: rest,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: "boolean" }, out: { type: "string" }, ...command.options },
+      options: { json: { type: "boolean" }, out: { type: "string" }, ...ENGINE_OPTIONS, ...command.options },
     }));
   } catch (e) {
     io.stderr(`オプションが正しくありません: ${(e as Error).message}\n`);
@@ -85,7 +90,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     const out = command.outputPath ? command.outputPath(bookPath, values.out as string | undefined) : (values.out as string | undefined);
     const book = await openBook(bookPath, command.writes && !out);
     io.stderr(`${command.name}: ${bookPath} を処理しています…\n`);
-    const result = await command.run(book, values, { bookPath });
+    const engine = await engineFor(book, values);
+    const result = await command.run(engine?.port ?? book, values, { bookPath });
+    if (engine && values.stats) io.stderr(`${formatEngineStats(engine.stats(), engine.label)}\n`);
     if (command.writes) {
       const saved = await saveBook(book, bookPath, out, command.save === "whole");
       io.stderr(saved.path ? `保存しました: ${saved.path}\n` : "変更がないため、ブックは保存していません。\n");
@@ -93,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     io.stdout(values.json ? `${JSON.stringify(command.toJson(result))}\n` : `${command.render(result)}\n`);
     return command.foundErrors?.(result) ? 1 : 0;
   } catch (e) {
-    if (e instanceof CommandError) {
+    if (e instanceof CommandError || (e instanceof Error && e.name === "CommandError")) {
       io.stderr(`${e.message}\n`);
     } else {
       // An unexpected failure is still one plain line: no stack trace reaches the user.
@@ -103,11 +110,38 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   }
 }
 
+/** --engine, --web, --platform, --stats: which engine runs the command (SPEC §5). */
+const ENGINE_OPTIONS = {
+  engine: { type: "string" },
+  web: { type: "boolean" },
+  platform: { type: "string" },
+  stats: { type: "boolean" },
+} as const;
+
+type Engine = SimulatedEngine & { label: string };
+
+/**
+ * The simulated Excel host for `--engine office-sim` (null for the default engine). The command
+ * runs through the Office adapter; its writes also go to `book`, which is saved as usual.
+ */
+export async function engineFor(book: WorkbookPort, values: Record<string, string | boolean | undefined>): Promise<Engine | null> {
+  const name = values.engine as string | undefined;
+  if (name === undefined || name === "xlsx") {
+    if (values.web || values.platform || values.stats) throw new CommandError("--web / --platform / --stats は --engine office-sim と一緒に指定してください。");
+    return null;
+  }
+  if (name !== "office-sim") throw new CommandError(`--engine は xlsx か office-sim です（指定: ${name}）。`);
+  const platform = (values.platform as string | undefined) ?? (values.web ? "web" : "m365");
+  if (!(platform in PLATFORMS)) throw new CommandError(`--platform は ${Object.keys(PLATFORMS).join(" / ")} のいずれかです（指定: ${platform}）。`);
+  const engine = await createSimulatedEngine(book, { platform: platform as PlatformName });
+  return { ...engine, label: PLATFORMS[platform as PlatformName].label };
+}
+
 /** `onshi demo [--out path] [--json]`: the whole routine on the bundled fictional workbook. */
 async function runDemoCommand(args: string[], io: CliIo): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args, strict: true, options: { json: { type: "boolean" }, out: { type: "string" } } }));
+    ({ values } = parseArgs({ args, strict: true, options: { json: { type: "boolean" }, out: { type: "string" }, ...ENGINE_OPTIONS } }));
   } catch (e) {
     io.stderr(`オプションが正しくありません: ${(e as Error).message}\n`);
     return 2;
@@ -115,7 +149,8 @@ async function runDemoCommand(args: string[], io: CliIo): Promise<number> {
   const out = path.resolve((values.out as string | undefined) ?? "out/demo.xlsx");
   const json = values.json === true;
   try {
-    const result = await runDemo(out, (s) => io.stderr(`${s}\n`), json ? () => {} : (s) => io.stdout(`${s}\n`));
+    const engine = (book: WorkbookPort): Promise<Engine | null> => engineFor(book, values);
+    const result = await runDemo(out, (s) => io.stderr(`${s}\n`), json ? () => {} : (s) => io.stdout(`${s}\n`), engine);
     if (json) io.stdout(`${JSON.stringify(result)}\n`);
     return 0;
   } catch (e) {

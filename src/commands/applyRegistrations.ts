@@ -12,7 +12,7 @@ import { registrationChanges } from "../domain/registrations";
 import { PAYMENT_FUND_PREFIX, dateNear, nameDate, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { cellAddress, detectPaymentFundKind, fieldFormat, fieldValue, readTable } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
-import { ambiguityMessage, CommandError, readWorkbook, requireMaster } from "./context";
+import { ambiguityMessage, CommandError, guardsFor, readWorkbook, requireMaster } from "./context";
 import { changeLogAppend, START_DATE_FORMAT } from "./layouts/changeLog";
 import { READ_WORKBOOK, type Step } from "./steps";
 
@@ -145,6 +145,7 @@ export async function applyRegistrations(port: WorkbookPort, options: ApplyRegis
   if (changes.length > 0) {
     const when = tokyoTimestamp(options.now ?? new Date());
     await port.commit({
+      guards: guardsFor(master),
       // マスタ's real tab name (a tab named `マスタ ` is マスタ too).
       ranges: changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [START_DATE_FORMAT] })),
       // A formula that the value replaces is logged as its text, so the change can be undone.

@@ -12,7 +12,7 @@ import { detectPaymentFundKind, readTable } from "../domain/schema/table";
 import { surveyAnswerChanges, type SurveyAnswerChanges, type SurveyChange } from "../domain/survey-answers";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { tokyoTimestamp, newestList, registrationListDates } from "./applyRegistrations";
-import { ambiguityMessage, CommandError, readWorkbook, requireMaster } from "./context";
+import { ambiguityMessage, CommandError, guardsFor, readWorkbook, requireMaster } from "./context";
 import { surveyChangeLogAppend, SURVEY_FIELD_FORMATS } from "./layouts/surveyAnswers";
 import { READ_WORKBOOK, type Step } from "./steps";
 
@@ -76,6 +76,8 @@ export async function applySurvey(port: WorkbookPort, options: ApplySurveyOption
   await port.commit({
     ranges: changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[cell(c)]], formats: [SURVEY_FIELD_FORMATS[c.field]] })),
     appends: [surveyChangeLogAppend(changes, { when, operation: `アンケート回答の取込（${sheet}）`, masterSheet: master.table.sheet })],
+    // The rows were matched in an earlier read: write nothing if マスタ was sorted meanwhile.
+    guards: guardsFor(master),
   });
   return result;
 }

@@ -12,6 +12,8 @@ import { sheetNamed } from "../domain/sheet-names";
 import { fieldDef } from "../domain/schema/fields";
 import { cellAddress, type Table } from "../domain/schema/table";
 import type { GeneratedSheet, SheetGrid, WorkbookPort } from "../workbook/port";
+import { masterRowGuard } from "../domain/guard";
+import type { RowGuard } from "../domain/writes";
 
 /** A command that cannot run at all (CLI exit 2); the message is one plain Japanese line. */
 export class CommandError extends Error {
@@ -106,4 +108,10 @@ export function resolveAsOf(value: string | undefined, now?: Date): IsoDate {
   const parsed = parseDate(value);
   if (!parsed.ok) throw new CommandError(`基準日「${value}」を日付として読めません（例: 2025-02-04）。`);
   return parsed.value;
+}
+
+/** The 保険者コード of every coded マスタ row as read: a commit that writes by row checks them first. */
+export function guardsFor(master: Master): RowGuard[] {
+  const guard = masterRowGuard(master);
+  return guard ? [guard] : [];
 }

@@ -16,7 +16,7 @@ import { documentMonthsAt, fiscalYearEndAt } from "../domain/settings";
 import { surveyColumns, surveyRows, type SurveyColumn, type SurveyRow } from "../domain/survey";
 import type { WorkbookPort } from "../workbook/port";
 import { excludedRowsNote } from "../domain/schema/rows";
-import { CommandError, notesField, readWorkbook, requireMaster, resolveAsOf, withAsOf, withNotes } from "./context";
+import { CommandError, guardsFor, notesField, readWorkbook, requireMaster, resolveAsOf, withAsOf, withNotes } from "./context";
 import { distributionSheet, documentsSheet, prioritySheet, surveySheet } from "./layouts/summary";
 import { READ_WORKBOOK, type Step } from "./steps";
 
@@ -99,6 +99,7 @@ export async function summary(port: WorkbookPort, options: SummaryOptions = {}):
       documentsSheet(documents, documentTable, byRow, asOf),
     ].map((sheet) => withAsOf(withNotes(sheet, [...excludedRowsNote(master.excludedRows), ...ctx.settingsNotes]), asOf)),
     highlights: [judge.highlight],
+    guards: guardsFor(master),
   });
   const createdColumns = judge.ranges.filter((r) => r.row === master.table.headerRow).map((r) => r.values[0][0] as JudgeColumn);
   const rows = surveyRows(survey, settings.surveyMonth);

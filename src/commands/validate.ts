@@ -9,7 +9,7 @@ import { verificationWrites } from "../domain/judge";
 import { SHEET_NAMES } from "../domain/schema/fields";
 import { validateSheets } from "../domain/validate";
 import type { WorkbookPort } from "../workbook/port";
-import { readWorkbook, resolveAsOf, withAsOf } from "./context";
+import { guardsFor, readWorkbook, resolveAsOf, withAsOf } from "./context";
 import { findingsSheet } from "./layouts/findings";
 import { READ_WORKBOOK, type Step } from "./steps";
 
@@ -45,7 +45,7 @@ export async function validate(port: WorkbookPort, options: ValidateOptions = {}
   if (options.write) {
     // The task pane also marks each master row with what was found on it (判定_検証).
     const ranges = ctx.master ? verificationWrites(ctx.master, result.issues, ruleTitle) : [];
-    await port.commit({ ranges, sheets: [withAsOf(findingsSheet(result.issues), asOf)] });
+    await port.commit({ ranges, sheets: [withAsOf(findingsSheet(result.issues), asOf)], ...(ctx.master ? { guards: guardsFor(ctx.master) } : {}) });
   }
   return { asOf, ...result };
 }

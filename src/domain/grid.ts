@@ -18,6 +18,12 @@ export interface SheetGrid {
   /** Merged areas (1-based, inclusive), when the adapter can tell; new columns are placed clear of them. */
   merges?: { top: number; left: number; bottom: number; right: number }[];
   /**
+   * 1-based last column of the used range counting formatted cells too, when the adapter cannot
+   * read merged areas (Excel before ExcelApi 1.13): a merge is formatted, so new columns placed right
+   * of it are clear of every merge.
+   */
+  formattedRight?: number;
+  /**
    * 1-based rows that look like totals, when the adapter can tell: an Excel table's totals row, or a
    * row holding =SUM(…) / =SUBTOTAL(…). Such a row without an office code is a total.
    */

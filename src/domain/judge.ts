@@ -100,6 +100,7 @@ export function judgeColumnPlaces(
   // New columns go right of the used range and of any merged area: a write into a merge would land
   // in its top-left cell and overwrite the user's value.
   let next = (table.grid.merges ?? []).reduce((n, m) => Math.max(n, m.right + 1), table.grid.left + width);
+  if (table.grid.formattedRight !== undefined) next = Math.max(next, table.grid.formattedRight + 1);
   const cols = {} as Record<JudgeColumn, number>;
   const created: JudgeColumn[] = [];
   for (const name of wanted) {

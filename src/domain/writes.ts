@@ -42,7 +42,10 @@ export interface ChartSpec {
   series: string[];
 }
 
-/** A sheet the add-in owns: replaced whole on every run, never half-written. */
+/**
+ * A sheet the add-in owns: replaced whole on every run. A run that fails part-way in Excel may leave
+ * it partly rebuilt (see WorkbookPort.commit); the next run replaces it whole again.
+ */
 export interface GeneratedSheet {
   name: string;
   blocks: SheetBlock[];
@@ -87,6 +90,20 @@ export interface WriteBatch {
   appends?: AppendRows[];
   sheets?: GeneratedSheet[];
   highlights?: HighlightSpec[];
+  /**
+   * Cells that must still hold what the command read before anything is written (the 保険者コード
+   * of every マスタ row written by position). An adapter whose book can change between the read and
+   * the commit (Office) checks them first and writes nothing when one differs.
+   */
+  guards?: RowGuard[];
+}
+
+/** One column's cells as read: `text` is the value as text ("" when blank). */
+export interface RowGuard {
+  sheet: string;
+  /** 1-based sheet column. */
+  col: number;
+  rows: { row: number; text: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,12 +121,16 @@ export const isOwnHighlightFormula = (formula: string): boolean => formula.inclu
 
 /**
  * The table name a block is written with, or null when it is written as a plain range: Excel tables
- * need at least one row and distinct, non-empty header texts.
+ * need at least one row and header texts that are non-empty and distinct as Excel compares them
+ * (case-insensitively). Otherwise Excel renames the headers itself (a blank one to 列1 — Column1 in
+ * English Excel —, a repeat to 名前2), and the sheet would differ from what the command wrote.
+ * Rows wider than the header would give the table blank headers too.
  */
 export function tableNameOf(block: SheetBlock): string | null {
   if (block.tableName === undefined || block.rows.length === 0 || block.header.length === 0) return null;
-  const distinct = new Set(block.header).size === block.header.length;
-  return distinct && block.header.every((h) => h.trim() !== "") ? block.tableName : null;
+  const distinct = new Set(block.header.map((h) => h.trim().toLowerCase())).size === block.header.length;
+  const fits = block.rows.every((r) => r.length <= block.header.length);
+  return distinct && fits && block.header.every((h) => h.trim() !== "") ? block.tableName : null;
 }
 
 /** Where one block of a generated sheet goes; rows are 0-based (row 0 is Excel's row 1). */

@@ -26,6 +26,7 @@ import { defaultAsOfOf, loadSettings } from "../commands/settings";
 import { SnapshotScreen } from "./screens/SnapshotScreen";
 import { SummaryScreen } from "./screens/SummaryScreen";
 import { ValidateScreen } from "./screens/ValidateScreen";
+import { DiagnosticsContext, type Diagnostics } from "./screens/DiagnosticsScreen";
 import { ServicesProvider, useLoadOnOpen, useServices, type CreateWorkbook } from "./services";
 
 type ScreenId = keyof typeof M.tabs;
@@ -147,8 +148,11 @@ export function App({
   excelRun,
   createWorkbook = null,
   scratch,
+  diagnostics = null,
 }: {
   port: WorkbookPort;
+  /** 設定 › 診断 (from the composition root); null where it cannot run. */
+  diagnostics?: Diagnostics | null;
   excelRun: ExcelRun;
   /** Excel.createWorkbook when the host supports ExcelApi 1.8, else null. */
   createWorkbook?: CreateWorkbook | null;
@@ -158,7 +162,9 @@ export function App({
   return (
     <FluentProvider theme={webLightTheme}>
       <ServicesProvider port={port} excelRun={excelRun} createWorkbook={createWorkbook} scratch={scratch}>
-        <Shell />
+        <DiagnosticsContext.Provider value={diagnostics}>
+          <Shell />
+        </DiagnosticsContext.Provider>
       </ServicesProvider>
     </FluentProvider>
   );

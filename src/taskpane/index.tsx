@@ -2,8 +2,15 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { memoryScratchWorkbook } from "../workbook/memory";
-import { createOfficeWorkbook } from "../workbook/office";
-import { bytesToBase64 } from "../workbook/xlsx-writer";
+import {
+  createOfficeWorkbook,
+  createWorkbookWithin,
+  diagnoseExcel,
+  diagnosisText,
+  highestExcelApi,
+  WEB_CREATE_WORKBOOK_BYTES,
+} from "../workbook/office";
+import { UnsupportedExcel, type Diagnostics } from "./screens/DiagnosticsScreen";
 import { App, OutsideOffice } from "./App";
 import type { CreateWorkbook } from "./services";
 
@@ -22,8 +29,44 @@ function start(host: Office.HostType | null): void {
     mount(<OutsideOffice host={String(host)} />);
     return;
   }
+  const isSetSupported = (name: string, version: string): boolean => {
+    try {
+      return Office.context.requirements.isSetSupported(name, version);
+    } catch {
+      return false;
+    }
+  };
+  // Without ExcelApi 1.9 no command can run: say which Excel works instead of failing later.
+  if (!isSetSupported("ExcelApi", "1.9")) {
+    mount(<UnsupportedExcel excelApi={highestExcelApi(isSetSupported)} />);
+    return;
+  }
   const run = Excel.run.bind(Excel) as typeof Excel.run;
-  mount(<App port={createOfficeWorkbook(run)} excelRun={run} createWorkbook={createWorkbookIfSupported()} scratch={memoryScratchWorkbook} />);
+  const createWorkbook = createWorkbookIfSupported();
+  const diagnostics: Diagnostics = {
+    run: () =>
+      diagnoseExcel({ run, isSetSupported, diagnostics: officeDiagnostics(), createWorkbookAvailable: createWorkbook !== null }),
+    text: diagnosisText,
+  };
+  mount(
+    <App
+      port={createOfficeWorkbook(run)}
+      excelRun={run}
+      createWorkbook={createWorkbook}
+      scratch={memoryScratchWorkbook}
+      diagnostics={diagnostics}
+    />,
+  );
+}
+
+/** Office.context.diagnostics (host, platform, version) when Office offers it. */
+function officeDiagnostics(): { host?: string; platform?: string; version?: string } | null {
+  try {
+    const d = Office.context.diagnostics;
+    return d ? { host: String(d.host), platform: String(d.platform), version: String(d.version) } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Excel.createWorkbook (ExcelApi 1.8) when the host offers it; the 共有 screen explains otherwise. */
@@ -35,7 +78,14 @@ function createWorkbookIfSupported(): CreateWorkbook | null {
     supported = false;
   }
   if (!supported || typeof Excel.createWorkbook !== "function") return null;
-  return (xlsx) => Excel.createWorkbook(bytesToBase64(xlsx));
+  // Excel on the web sends the file in one request (5 MB cap): checked before, explained after.
+  let web: boolean;
+  try {
+    web = Office.context.platform === Office.PlatformType.OfficeOnline;
+  } catch {
+    web = false;
+  }
+  return createWorkbookWithin((base64) => Excel.createWorkbook(base64), web ? WEB_CREATE_WORKBOOK_BYTES : null);
 }
 
 if (typeof Office === "undefined") {

@@ -308,6 +308,23 @@ export const M = {
     trendWritten: "シート「閲覧停止推移」を作成しました。",
   },
 
+  diagnostics: {
+    heading: "診断",
+    intro: "アドインが使う Excel の機能を、一時シートで1つずつ試します（終わるとシートは削除します）。問い合わせの際は、結果のテキストをコピーして添えてください。",
+    run: "診断を実行",
+    running: "診断しています…",
+    copy: "結果をコピー",
+    copied: "コピーしました。",
+    resultLabel: "診断結果（コピー用）",
+    unavailable: "この画面では診断できません（Excel の中で開いてください）。",
+  },
+
+  unsupported: {
+    title: "この Excel では使えません",
+    body: "オン資トラッカーには Excel JavaScript API 1.9 以降が必要です。使える Excel: Microsoft 365 の Excel（Windows・Mac）、Excel 2021 以降（Windows・Mac）、Excel on the web。Excel 2019 / 2016 では動きません。",
+    version: (v: string) => `この Excel が対応している API: ExcelApi ${v}`,
+  },
+
   report: {
     heading: "報告資料 (PowerPoint)",
     intro: "基準日までのスナップショット、架電結果まとめ、予定時期分布、優先対応、公文書対象、閲覧停止集計を、報告資料のスライド（16:9）にしてダウンロードします。ブックは変更しません。",

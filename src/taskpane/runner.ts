@@ -56,7 +56,9 @@ export function guardPort(port: WorkbookPort, signal: AbortSignal, onStep: (step
     },
     async commit(batch) {
       await step(M.progress.commit);
-      // Once the write has started it is not interrupted: a commit is all-or-nothing.
+      // Once the write has started it is not interrupted. It is not all-or-nothing: Excel applies
+      // each request as it arrives, so a commit that fails part-way leaves its earlier requests
+      // applied (see WorkbookPort.commit); running the command again completes it.
       await port.commit(batch);
       computing();
     },

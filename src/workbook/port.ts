@@ -14,6 +14,7 @@ export {
   type GeneratedSheet,
   type HighlightSpec,
   type RangeWrite,
+  type RowGuard,
   type SheetBlock,
   type WriteBatch,
 } from "../domain/writes";
@@ -25,7 +26,17 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** Reads the used range of each named sheet. Names that do not exist are absent from the map. */
   readSheets(names: string[]): Promise<Map<string, SheetGrid>>;
-  /** Applies all writes of one command together. */
+  /**
+   * Applies all writes of one command. First the batch's guards are checked (the 保険者コード of the
+   * マスタ rows written by position): when one moved, nothing at all is written. The xlsx adapter
+   * then applies everything in memory (the CLI saves the file atomically, or not at all). The Office
+   * adapter sends the writes in order — ranges, appends, generated sheets, highlights — in one or
+   * more requests, and Excel applies each request as it arrives: when a later request fails, the
+   * earlier ones stay applied (cells of マスタ written, rows appended to 変更履歴, a generated sheet
+   * cleared or partly rebuilt, our old highlight rules deleted). Running the command again completes
+   * it: it rewrites the same cells, rebuilds the sheets whole and replaces the highlight rules. With
+   * ExcelApi 1.20 the requests form one undo step, so 元に戻す undoes what was applied.
+   */
   commit(batch: WriteBatch): Promise<void>;
 }
 

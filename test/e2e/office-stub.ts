@@ -70,12 +70,15 @@ w.Office = {
   },
   context: {
     platform,
+    diagnostics: { host: "Excel", platform, version: "16.0.18000.10000" },
     requirements: {
-      // ExcelApi up to 1.17, like a current Excel on the web without the newest sets.
+      // ExcelApi up to 1.17 by default, like a current Excel on the web without the newest sets; a
+      // page may set `window.__excelApiMinor` before load (20: the undo-group path; 8: too old).
       // Versions compare part by part ("1.8" < "1.17"), not as decimals.
       isSetSupported: (name: string, version?: string) => {
         const [major, minor] = (version ?? "1.1").split(".").map(Number);
-        return name === "ExcelApi" && (major < 1 || (major === 1 && (minor ?? 0) <= 17));
+        const highest = typeof w.__excelApiMinor === "number" ? w.__excelApiMinor : 17;
+        return name === "ExcelApi" && (major < 1 || (major === 1 && (minor ?? 0) <= highest));
       },
     },
   },

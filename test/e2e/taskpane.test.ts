@@ -3,7 +3,7 @@
  * by a stub backed by the strict Excel fake loaded with the fictional demo workbook. Every screen
  * is clicked through and the fake workbook's resulting sheets and round trips are checked.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
@@ -526,5 +526,85 @@ describe("task pane outside Office", () => {
     await other.getByTestId("outside-office").getByText("Excel の中で開いてください").waitFor();
     await other.screenshot({ path: path.join(SHOTS, "outside-office.png") });
     await other.close();
+  });
+});
+
+describe("設定 › 診断 on an Excel that reports ExcelApi 1.20 (the undo-group path)", () => {
+  it("runs each capability on a temporary sheet, removes it and shows ✓ per capability as text to copy", async () => {
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on("pageerror", (e) => errors.push(String(e)));
+    await p.addInitScript(() => {
+      (window as unknown as { __excelApiMinor: number }).__excelApiMinor = 20;
+    });
+    await p.setViewportSize({ width: WIDTH, height: HEIGHT });
+    await p.goto(`${server.url}/taskpane.html`);
+    await p.getByRole("tab", { name: "設定" }).click();
+    const s = p.locator('[data-screen="diagnostics"]');
+    await s.waitFor();
+    await s.getByRole("button", { name: "診断を実行" }).click();
+    const box = p.getByTestId("diagnosis-text");
+    await box.waitFor({ timeout: 30_000 });
+    const report = await box.inputValue();
+    expect(report).toContain("ホスト: Excel / プラットフォーム: OfficeOnline / バージョン: 16.0.18000.10000 / ExcelApi: 1.20");
+    expect(report).toMatch(/✓ 書き込み（分割）・表・表示形式・グラフ/);
+    expect(report).toMatch(/✓ 読み込み/);
+    expect(report).toMatch(/✓ 条件付き書式/);
+    expect(report).toMatch(/✓ 元に戻すグループ/);
+    expect(report).toMatch(/✓ 一時シートの削除: 削除しました/);
+    expect(report).not.toContain("✗");
+    const state = await p.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheetNames(): string[]; stats: { runOptions: ({ mergeUndoGroup?: boolean } | undefined)[]; requests: unknown[] } } }).__fake;
+      return { names: fake.sheetNames(), undo: fake.stats.runOptions.some((o) => o?.mergeUndoGroup === true), syncs: fake.stats.requests.length };
+    });
+    expect(state.names.some((n) => n.startsWith("オン資診断_"))).toBe(false);
+    expect(state.undo).toBe(true);
+    await s.scrollIntoViewIfNeeded();
+    await p.mouse.move(WIDTH - 1, HEIGHT - 1);
+    await p.screenshot({ path: path.join(SHOTS, "diagnostics.png") });
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it("an Excel without ExcelApi 1.9 says which versions work and offers no command", async () => {
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      (window as unknown as { __excelApiMinor: number }).__excelApiMinor = 8;
+    });
+    await p.goto(`${server.url}/taskpane.html`);
+    const notice = p.getByTestId("unsupported-excel");
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/ExcelApi 1\.8[\s\S]*|Excel 2021 以降/);
+    expect(await p.getByRole("tab").count()).toBe(0);
+    await p.close();
+  });
+});
+
+describe("the real office.js (@microsoft/office-js) outside Office", () => {
+  it("loads from the CDN URL (routed to node_modules), Office.onReady runs, and the pane shows its notice", async () => {
+    const dist = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+    const p = await context.newPage();
+    const fetched: string[] = [];
+    await p.route("https://appsforoffice.microsoft.com/**", async (route) => {
+      const rel = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, "");
+      const file = path.resolve(dist, rel);
+      fetched.push(rel);
+      if (file.startsWith(dist) && existsSync(file) && statSync(file).isFile()) {
+        await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: readFileSync(file) });
+      } else {
+        await route.fulfill({ status: 404, contentType: "text/plain", body: "" });
+      }
+    });
+    await p.goto(`${server.url}/taskpane.html`);
+    await p.getByTestId("outside-office").waitFor({ timeout: 30_000 });
+    expect(fetched[0]).toBe("office.js");
+    const info = await p.evaluate(async () => {
+      const office = (window as unknown as { Office?: { onReady(): Promise<{ host: unknown }> } }).Office;
+      if (!office) return "no Office";
+      const r = await office.onReady();
+      return { host: r.host ?? null };
+    });
+    expect(info).toEqual({ host: null });
+    await p.close();
   });
 });

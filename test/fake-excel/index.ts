@@ -1,7 +1,7 @@
-/** In-memory fake of the Excel JavaScript API subset the Office adapter uses. See fake.ts. */
-export { createFakeExcel, FakeOfficeError, charsFromPoints } from "./fake";
-export type { FakeExcel, FakeExcelOptions, FakeStats, SyncRecord, FakeRunFn } from "./fake";
-export { buildBook, dumpSheet, cellAt, sheetOf, usedRect, parseAddress, formatAddress, colName, cellKey } from "./model";
+/** In-memory fake of the Excel JavaScript API subset the Office adapter uses. Now the simulated host in src/workbook/office-sim/ (the CLI runs commands on it with --engine office-sim). */
+export { createFakeExcel, FakeOfficeError, charsFromPoints } from "../../src/workbook/office-sim/host";
+export type { FakeExcel, FakeExcelOptions, FakeStats, SyncRecord, FakeRunFn } from "../../src/workbook/office-sim/host";
+export { buildBook, dumpSheet, cellAt, sheetOf, usedRect, parseAddress, formatAddress, colName, cellKey } from "../../src/workbook/office-sim/model";
 export type {
   FakeBook,
   FakeSheet,
@@ -13,4 +13,4 @@ export type {
   Rect,
   SeedCell,
   SheetSeed,
-} from "./model";
+} from "../../src/workbook/office-sim/model";

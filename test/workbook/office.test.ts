@@ -160,7 +160,14 @@ describe("Office adapter: commit", () => {
         type: "Line",
         title: "未登録の推移",
         seriesBy: "Columns",
-        source: { row: 20_004, col: 0, rows: 3, cols: 3 },
+        // The series columns only; the 基準日 column is every series' categories (set explicitly,
+        // so Excel never plots the date serials as a line of their own).
+        source: { row: 20_004, col: 1, rows: 3, cols: 2 },
+        series: [
+          { name: "未登録", values: { row: 20_005, col: 1, rows: 2, cols: 1 }, xValues: { row: 20_005, col: 0, rows: 2, cols: 1 } },
+          { name: "登録済", values: { row: 20_005, col: 2, rows: 2, cols: 1 }, xValues: { row: 20_005, col: 0, rows: 2, cols: 1 } },
+        ],
+        categories: { row: 20_005, col: 0, rows: 2, cols: 1 },
       }),
     ]);
 

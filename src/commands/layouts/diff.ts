@@ -62,9 +62,13 @@ function changesBlock(from: IsoDate, to: IsoDate, c: OfficeChanges): SheetBlock 
     ...c.removed.map((code): OutCell[] => [code, c.names[code] ?? "", "（削除）", null, null]),
     ...c.changes.map((x): OutCell[] => [x.code, x.name, x.field, x.from, x.to]),
   ];
+  // 1/21 of two different years would name two table columns alike (Excel would rename one): the
+  // year is shown when the short forms collide.
+  const same = formatShortDate(from) === formatShortDate(to);
+  const label = (d: IsoDate): string => (same ? `${d.slice(0, 4)}/${formatShortDate(d)}` : formatShortDate(d));
   return {
-    title: `福祉事務所別の変更（${formatShortDate(from)}時点 → ${formatShortDate(to)}時点）`,
-    header: ["保険者コード", "福祉事務所名", "項目", `${formatShortDate(from)}時点`, `${formatShortDate(to)}時点`],
+    title: `福祉事務所別の変更（${label(from)}時点 → ${label(to)}時点）`,
+    header: ["保険者コード", "福祉事務所名", "項目", `${label(from)}時点`, `${label(to)}時点`],
     rows,
     tableName: "期間差分_変更",
   };

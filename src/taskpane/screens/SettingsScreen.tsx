@@ -7,6 +7,7 @@ import { useState } from "react";
 import { InfoBar, ScreenIntro, SuccessBar, useShared } from "../components";
 import { M } from "../messages";
 import { useLoadOnOpen, useServices } from "../services";
+import { DiagnosticsSection } from "./DiagnosticsScreen";
 import {
   checkSetting,
   defaultAsOfOf,
@@ -97,6 +98,7 @@ export function SettingsScreen() {
       {message === "saved" && <SuccessBar>{M.settings.saved}</SuccessBar>}
       {message === "unchanged" && <InfoBar>{M.settings.unchanged}</InfoBar>}
       {message === "invalid" && <InfoBar intent="warning">{M.settings.fixFirst}</InfoBar>}
+      <DiagnosticsSection />
     </div>
   );
 }

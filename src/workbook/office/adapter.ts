@@ -52,7 +52,7 @@ export function createOfficeWorkbook(run: ExcelRun, opts: OfficeWorkbookOptions 
     if (forWrite && opts.mergeUndoGroup !== false && isSetSupported("ExcelApi", "1.20")) o.mergeUndoGroup = true;
     return o;
   };
-  const reader = { run, runOptions, readChunkCells: opts.readChunkCells ?? 200_000 };
+  const reader = { run, runOptions, readChunkCells: opts.readChunkCells ?? 200_000, isSetSupported };
   const writer = { run, runOptions, payloadBudgetBytes: opts.payloadBudgetBytes ?? DEFAULT_BUDGET };
 
   return {

@@ -10,6 +10,8 @@ import { byteLength, DEFAULT_DATE_FORMAT, isPayloadError, toExcelInput, type Exc
 const OP_OVERHEAD = 300;
 /** The smallest budget a rejected request is retried with. */
 const MIN_BUDGET = 4 * 1024;
+/** A request of more estimated bytes than this that fails with GeneralException is retried smaller. */
+const LARGE_REQUEST = 1024 * 1024;
 
 /** One piece of a commit: queues operations on a context; row blocks can be cut in two. */
 export interface Unit {
@@ -39,8 +41,11 @@ export interface GridWrite {
 export function gridUnits(w: GridWrite): Unit[] {
   const width = w.cells.reduce((m, r) => Math.max(m, r.length), 0);
   if (w.cells.length === 0 || width === 0) return [];
+  // A column formatted as text ("@") takes strings as they are: there Excel keeps a leading
+  // apostrophe in the value instead of reading it as the "this is text" prefix.
+  const asText = (w.formats ?? []).map((f) => f === "@");
   const inputs = w.cells.map((r) => {
-    const row = r.map(toExcelInput);
+    const row = r.map((v, j) => (asText[j] && typeof v === "string" ? v : toExcelInput(v)));
     while (row.length < width) row.push("");
     return row;
   });
@@ -151,7 +156,7 @@ export async function sendUnits(
       i = j;
     } catch (e) {
       const indivisible = j - i === 1 && (queue[i].splitAt?.(Math.floor(queue[i].bytes / 2)) ?? null) === null;
-      if (!isPayloadError(e) || budget <= MIN_BUDGET || indivisible) throw e;
+      if (!isPayloadError(e, bytes > LARGE_REQUEST) || budget <= MIN_BUDGET || indivisible) throw e;
       budget = Math.max(MIN_BUDGET, Math.floor(budget / 2));
     }
   }

@@ -38,14 +38,30 @@ export const toRaw = (v: unknown): RawCell => {
 
 const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 
-/** Excel rejected a request or a response as too large (Excel on the web caps both at 5 MB). */
-export function isPayloadError(e: unknown): boolean {
+/**
+ * Excel rejected a request or a response as too large (Excel on the web caps both at 5 MB).
+ * `large`: the request was large, so a GeneralException — what some Excel on the web builds report
+ * instead of the payload codes — is taken as the same rejection and retried smaller.
+ */
+export function isPayloadError(e: unknown, large = false): boolean {
   if (typeof e !== "object" || e === null) return false;
   const err = e as { code?: unknown; message?: unknown };
   return (
     (typeof err.code === "string" && PAYLOAD_CODES.has(err.code)) ||
+    (large && err.code === "GeneralException") ||
     (typeof err.message === "string" && /payload size/i.test(err.message))
   );
+}
+
+/**
+ * A problem with the book or the host that the user can act on, in plain Japanese. Named
+ * "CommandError" so the task pane and the CLI show its message as they show a command's.
+ */
+export class HostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CommandError";
+  }
 }
 
 /** Excel compares sheet names case-insensitively. */

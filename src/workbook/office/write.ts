@@ -17,7 +17,8 @@ import {
   type WriteBatch,
 } from "../../domain/writes";
 import { gridUnits, op, sendUnits, type Unit } from "./pack";
-import { byteLength, lower } from "./values";
+import { guardText } from "../../domain/guard";
+import { byteLength, HostError, lower, toRaw } from "./values";
 
 /** What writing needs from the adapter: Excel.run, its options and the request budget. */
 export interface ExcelWriter {
@@ -44,6 +45,7 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
   const appends = batch.appends ?? [];
   const sheets = batch.sheets ?? [];
   const highlights = batch.highlights ?? [];
+  const guards = batch.guards ?? [];
   if (ranges.length + appends.length + sheets.length + highlights.length === 0) return;
 
   await run(runOptions(true), async (ctx) => {
@@ -66,6 +68,7 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
     };
     for (const g of sheets) {
       const p = probe(g.name);
+      p.sheet.load("visibility");
       p.tables ??= p.sheet.tables.load("items/name");
       p.charts ??= p.sheet.charts.load("items/name");
     }
@@ -79,7 +82,40 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
         .getRange()
         .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
     }
-    if (probes.size > 0) await ctx.sync();
+    // The rows the command read may have moved since (a sort, a co-author, an edit Excel waited
+    // for): their codes are read in this same request and compared before anything is written.
+    const guarded = guards
+      .filter((g) => g.rows.length > 0)
+      .map((g) => {
+        const first = Math.min(...g.rows.map((r) => r.row));
+        const last = Math.max(...g.rows.map((r) => r.row));
+        const range = ctx.workbook.worksheets.getItem(g.sheet).getRangeByIndexes(first - 1, g.col - 1, last - first + 1, 1).load("values");
+        return { g, first, range };
+      });
+    // A protected sheet refuses writes part-way through the commit: find it before writing anything.
+    // (A batch that writes cells of one sheet only and needs no other look first skips this request:
+    // there Excel refuses the very first write, so nothing is applied either.)
+    const written = new Set([...ranges.map((w) => w.sheet), ...appends.map((a) => a.sheet), ...sheets.map((g) => g.name), ...highlights.map((h) => h.sheet)].map(lower));
+    const lookFirst = probes.size > 0 || guarded.length > 0 || written.size > 1;
+    const protections = [...(lookFirst ? written : [])].map((key) => {
+      const p = probes.get(key) ?? probe([...ranges.map((w) => w.sheet), ...appends.map((a) => a.sheet)].find((n) => lower(n) === key) ?? key);
+      return { p, protection: p.sheet.protection.load("protected") };
+    });
+    if (probes.size + guarded.length > 0) await ctx.sync();
+    for (const { p, protection } of protections) {
+      if (!p.sheet.isNullObject && protection.protected) {
+        throw new HostError(`シート「${p.sheet.name}」は保護されているため書き込めません。［校閲］›［シート保護の解除］の後でもう一度実行してください。何も書き込んでいません。`);
+      }
+    }
+    for (const { g, first, range } of guarded) {
+      const moved = g.rows.find((r) => guardText(toRaw(range.values[r.row - first][0])) !== r.text);
+      if (moved) {
+        const now = guardText(toRaw(range.values[moved.row - first][0]));
+        throw new HostError(
+          `「${g.sheet}」の ${moved.row} 行目の保険者コードが、読み込んだ後に変わりました（${moved.text || "空欄"} → ${now || "空欄"}）。並べ替えや編集があったため、何も書き込んでいません。もう一度実行してください。`,
+        );
+      }
+    }
     const exists = (name: string): boolean => {
       const p = probes.get(lower(name));
       return p !== undefined && !p.sheet.isNullObject;
@@ -108,8 +144,27 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
       units.push(...highlightUnits(h, probes.get(lower(h.sheet)) as SheetProbe, generated.has(lower(h.sheet))));
     }
 
+    // Our earlier highlight rules overlap each other (優先 and 遅延 cover the same rows), and Excel
+    // fails with ItemNotFound when a second overlapping custom rule is deleted in the same request
+    // (office-js #5222, #6827, #6835): all but one are deleted one request each, the last one with
+    // the new rules.
+    for (const h of highlights) {
+      const ours = ownRules(probes.get(lower(h.sheet)) as SheetProbe, generated.has(lower(h.sheet)));
+      for (const cf of ours.slice(1)) {
+        cf.delete();
+        await ctx.sync();
+      }
+    }
+
     // 3. Send them in as few requests as the payload budget allows.
-    await sendUnits(ctx, units, excel.payloadBudgetBytes, suspend);
+    try {
+      await sendUnits(ctx, units, excel.payloadBudgetBytes, suspend);
+    } catch (e) {
+      if ((e as { code?: unknown })?.code === "AccessDenied" && !lookFirst) {
+        throw new HostError(`シート「${ranges[0]?.sheet ?? ""}」は保護されているため書き込めません。［校閲］›［シート保護の解除］の後でもう一度実行してください。何も書き込んでいません。`);
+      }
+      throw e;
+    }
   });
 }
 
@@ -140,6 +195,7 @@ function appendUnits(a: AppendRows, p: SheetProbe, next: Map<string, number>): U
 function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
   const units: Unit[] = [];
   const name = g.name;
+  const hidden = !p.sheet.isNullObject && p.sheet.visibility !== "Visible";
   if (p.sheet.isNullObject) {
     units.push(op(byteLength(name), (ctx) => void ctx.workbook.worksheets.add(name)));
   } else {
@@ -186,7 +242,9 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
         widths.forEach((w, c) => {
           if (w !== undefined && w !== null && w > 0) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsForChars(w);
         });
-        if (layout.freezeRows > 0) ws.freezePanes.freezeRows(layout.freezeRows);
+        // A sheet the user hid stays hidden (its contents are still rebuilt); Excel cannot freeze
+        // panes on a hidden sheet (office-js #1463), so it is left unfrozen until shown and rebuilt.
+        if (layout.freezeRows > 0 && !hidden) ws.freezePanes.freezeRows(layout.freezeRows);
       }),
     );
   }
@@ -198,22 +256,27 @@ function generatedUnits(g: GeneratedSheet, p: SheetProbe): Unit[] {
     const block = g.blocks[chart.block];
     const at = layout.blocks[chart.block];
     if (!block || !at) throw new Error(`chart refers to missing block ${chart.block} on ${name}`);
-    const cols = [chart.category, ...chart.series].map((h) => {
+    const columnOf = (h: string): number => {
       const c = block.header.indexOf(h);
       if (c < 0) throw new Error(`chart column ${h} is not in block ${chart.block} of ${name}`);
       return c;
-    });
+    };
+    const category = columnOf(chart.category);
+    const series = chart.series.map(columnOf);
     if (block.rows.length > 0) {
-      // The source is the contiguous column span from the category to the last series, header
-      // included; with seriesBy Columns Excel takes the first (category) column as the x axis.
-      const first = Math.min(...cols);
-      const last = Math.max(...cols);
+      // The source is the series columns only (header included). The categories are set explicitly
+      // on every series: given the 基準日 column in the source, Excel plots its date serials as one
+      // more line whenever it takes them for numbers rather than categories.
+      const first = Math.min(...series);
+      const last = Math.max(...series);
       const rows = block.rows.length + 1;
       units.push(
         op(byteLength(chart.title), (ctx) => {
           const ws = ctx.workbook.worksheets.getItem(name);
           const source = ws.getRangeByIndexes(at.headerRow, first, rows, last - first + 1);
           const added = ws.charts.add("Line", source, "Columns");
+          const categories = ws.getRangeByIndexes(at.firstDataRow, category, block.rows.length, 1);
+          for (let i = 0; i <= last - first; i++) added.series.getItemAt(i).setXAxisValues(categories);
           added.title.text = chart.title;
           added.setPosition(cellAddress(at.headerRow + 1, at.width + 2), cellAddress(at.headerRow + 16, at.width + 9));
         }),
@@ -242,15 +305,17 @@ function printUnit(name: string, g: GeneratedSheet, layout: ReturnType<typeof la
   });
 }
 
+/** Our highlight rules found on the sheet (none when the batch rebuilds the sheet anyway). */
+function ownRules(p: SheetProbe, clearedInBatch: boolean): Excel.ConditionalFormat[] {
+  if (clearedInBatch) return [];
+  return (p.conditionalFormats?.items ?? []).filter(
+    (cf) => cf.type === "Custom" && !cf.customOrNullObject.isNullObject && isOwnHighlightFormula(cf.customOrNullObject.rule.formula),
+  );
+}
+
 function highlightUnits(h: HighlightSpec, p: SheetProbe, clearedInBatch: boolean): Unit[] {
-  const ours = clearedInBatch
-    ? []
-    : (p.conditionalFormats?.items ?? []).filter(
-        (cf) =>
-          cf.type === "Custom" &&
-          !cf.customOrNullObject.isNullObject &&
-          isOwnHighlightFormula(cf.customOrNullObject.rule.formula),
-      );
+  // The others were deleted one request each before the writes (see commit).
+  const ours = ownRules(p, clearedInBatch).slice(0, 1);
   const rows = h.lastRow - h.firstRow + 1;
   const rules = rows > 0 && h.lastCol > 0 ? h.rules : [];
   return [

@@ -39,6 +39,10 @@ export interface FakeChart {
   source: Rect;
   seriesBy: string;
   position?: { start: string; end?: string };
+  /** What Excel plots: one entry per line, with its values and x values (null: 1, 2, 3…). */
+  series: { name: string; values: Rect; xValues: Rect | null }[];
+  /** The category (x axis) cells, or null when Excel numbers the points. */
+  categories: Rect | null;
 }
 
 export interface FakeConditionalFormat {
@@ -63,6 +67,11 @@ export interface FakeSheet {
   charts: FakeChart[];
   /** Highest priority first (Office adds new rules at the top). */
   conditionalFormats: FakeConditionalFormat[];
+  /** Merged areas; only the top-left cell of each holds a value. */
+  merges: Rect[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** A protected sheet refuses every write with AccessDenied. */
+  protected?: boolean;
   /** Page layout as set through worksheet.pageLayout / horizontalPageBreaks (absent = Excel's defaults). */
   print?: FakePrint;
 }
@@ -82,6 +91,8 @@ export interface FakeBook {
   nextId: number;
   /** The range last selected through `Range.select()` (address without the sheet), if any. */
   selection?: { sheet: string; address: string } | null;
+  /** The book counts dates from 1904 (Excel for Mac's old default). */
+  date1904?: boolean;
 }
 
 export const MAX_ROWS = 1_048_576;
@@ -99,6 +110,10 @@ export interface SheetSeed {
   rows: SeedCell[][];
   /** Optional number formats parallel to rows (undefined/null = General). */
   formats?: (string | null | undefined)[][];
+  /** Merged areas as A1 ranges (`A1:C1`). */
+  merges?: string[];
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  protected?: boolean;
 }
 
 export function newSheet(book: FakeBook, name: string): FakeSheet {
@@ -111,6 +126,7 @@ export function newSheet(book: FakeBook, name: string): FakeSheet {
     tables: [],
     charts: [],
     conditionalFormats: [],
+    merges: [],
   };
 }
 
@@ -129,6 +145,9 @@ export function buildBook(seeds: SheetSeed[] = [{ name: "Sheet1", rows: [] }]): 
         sheet.cells.set(cellKey(r, c), { value: v ?? "", numberFormat: fmt });
       }),
     );
+    sheet.merges = (seed.merges ?? []).map(parseAddress);
+    if (seed.visibility) sheet.visibility = seed.visibility;
+    if (seed.protected) sheet.protected = true;
     book.sheets.push(sheet);
   }
   if (book.sheets.length > 0) book.activeSheetId = book.sheets[0].id;
@@ -157,6 +176,15 @@ export function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
     if (r > r1) r1 = r;
     if (c < c0) c0 = c;
     if (c > c1) c1 = c;
+  }
+  if (!valuesOnly) {
+    // A merged area is formatting: it stretches the used range like a coloured cell.
+    for (const m of sheet.merges ?? []) {
+      r0 = Math.min(r0, m.row);
+      c0 = Math.min(c0, m.col);
+      r1 = Math.max(r1, m.row + m.rows - 1);
+      c1 = Math.max(c1, m.col + m.cols - 1);
+    }
   }
   if (r1 < 0) return null;
   return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };

@@ -33,12 +33,26 @@ import {
   type FakePrint,
   type FakeSheet,
   type FakeTable,
+  type FakeValue,
   type Rect,
 } from "./model";
 
 export interface FakeExcelOptions {
   /** Largest accepted request (and response) payload in bytes; default 5 MB like Excel on the web. */
   maxPayloadBytes?: number;
+  /** Highest ExcelApi 1.x the host supports (default 20); newer members throw ApiNotFound. */
+  excelApi?: number;
+  /**
+   * Largest range whose values/numberFormat/formulas load (default 5,000,000 cells). Above it recent
+   * Excel returns `null` for the property instead of failing (office-js #4783, #6781).
+   */
+  maxCells?: number;
+  /** Some Excel on the web builds report a too-large request as GeneralException, not the payload code. */
+  largeRequestAsGeneralException?: boolean;
+  /** Largest base64 `Excel.createWorkbook` accepts (Excel on the web sends it in one request). */
+  createWorkbookMaxBytes?: number;
+  /** Text Excel gives a blank table header (`Column1` in English Excel, `列1` in Japanese). */
+  blankHeaderPrefix?: string;
 }
 
 export interface SyncRecord {
@@ -138,12 +152,21 @@ class Ctx {
     if (record.requestBytes > this.env.maxPayloadBytes) {
       fail(
         new FakeOfficeError(
-          "RequestPayloadSizeLimitExceeded",
+          this.env.largeRequestAsGeneralException ? "GeneralException" : "RequestPayloadSizeLimitExceeded",
           `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`,
         ),
       );
     }
+    // A test's failure injection: the request is lost before Excel applies any of it.
+    if (this.env.failSync) {
+      try {
+        this.env.failSync(stats.syncs - 1);
+      } catch (e) {
+        fail(e);
+      }
+    }
     const state: RunState = { pending: [] };
+    this.env.deletedThisSync = [];
     for (const op of ops) {
       try {
         op.run(state);
@@ -165,7 +188,21 @@ class Ctx {
 
 interface Env {
   maxPayloadBytes: number;
+  maxCells: number;
+  excelApi: number;
+  largeRequestAsGeneralException: boolean;
+  blankHeaderPrefix: string;
   stats: FakeStats;
+  /** Conditional formats deleted in the sync now running (office-js #5222). */
+  deletedThisSync: FakeConditionalFormat[];
+  failSync: ((index: number) => void) | null;
+}
+
+/** Throws like Office.js does when a member newer than the host's ExcelApi is used. */
+function requireApi(env: Env, minor: number, member: string): void {
+  if (env.excelApi < minor) {
+    throw new FakeOfficeError("ApiNotFound", `${member} needs ExcelApi 1.${minor}; this host supports 1.${env.excelApi}.`);
+  }
 }
 
 /** Wraps an API object so that unknown members throw instead of reading as undefined. */
@@ -292,7 +329,7 @@ class ClientResult<T> {
 // ---- workbook, application, worksheets --------------------------------------------------------
 
 class WorkbookObj extends ClientObj {
-  protected readonly scalars = ["name"] as const;
+  protected readonly scalars = ["name", "use1904DateSystem"] as const;
   readonly worksheets: WorksheetCollectionObj;
   readonly application: ApplicationObj;
   constructor(ctx: Ctx) {
@@ -306,7 +343,11 @@ class WorkbookObj extends ClientObj {
   protected resolveIsNull(): boolean {
     return false;
   }
-  protected scalarValue(): unknown {
+  protected scalarValue(prop: string): unknown {
+    if (prop === "use1904DateSystem") {
+      requireApi(this.ctx.env, 16, "Workbook.use1904DateSystem");
+      return this.ctx.book.date1904 === true;
+    }
     return "Book1.xlsx";
   }
   protected override navigation(prop: string): ClientObj | undefined {
@@ -314,6 +355,9 @@ class WorkbookObj extends ClientObj {
   }
   get name(): string {
     return this.read("name");
+  }
+  get use1904DateSystem(): boolean {
+    return this.read("use1904DateSystem");
   }
 }
 
@@ -417,6 +461,8 @@ class WorksheetCollectionObj extends ClientObj {
   }
 }
 
+const isHidden = (s: FakeSheet): boolean => s.visibility === "Hidden" || s.visibility === "VeryHidden";
+
 const findSheet = (book: FakeBook, name: string): FakeSheet | undefined =>
   book.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 
@@ -463,10 +509,11 @@ class WorksheetObj extends ClientObj {
       case "id":
         return `{sheet-${s.id}}`;
       default:
-        return "Visible";
+        return s.visibility ?? "Visible";
     }
   }
   protected override navigation(prop: string): ClientObj | undefined {
+    if (prop === "protection") return this.protection;
     if (prop === "tables") return this.tables;
     if (prop === "charts") return this.charts;
     if (prop === "freezePanes") return this.freezePanes;
@@ -491,6 +538,16 @@ class WorksheetObj extends ClientObj {
   }
   get visibility(): string {
     return this.read("visibility");
+  }
+  set visibility(value: string) {
+    this.ctx.queue({ on: this.desc, set: "visibility", value }, () => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw new FakeOfficeError("InvalidArgument", `visibility ${value}`);
+      this.sheet("visibility").visibility = value as FakeSheet["visibility"];
+    });
+  }
+  private _protection?: ProtectionObj;
+  get protection(): ProtectionObj {
+    return (this._protection ??= strict(new ProtectionObj(this.ctx, this)));
   }
   private _tables?: TableCollectionObj;
   get tables(): TableCollectionObj {
@@ -559,7 +616,9 @@ class WorksheetObj extends ClientObj {
   }
   activate(): void {
     this.ctx.queue({ activate: this.desc }, () => {
-      this.ctx.book.activeSheetId = this.sheet("activate").id;
+      const s = this.sheet("activate");
+      if (isHidden(s)) throw new FakeOfficeError("InvalidOperation", "A hidden worksheet can't be activated.");
+      this.ctx.book.activeSheetId = s.id;
     });
   }
   delete(): void {
@@ -573,6 +632,29 @@ class WorksheetObj extends ClientObj {
       this.ctx.env.stats.sheetDeletes++;
       if (book.activeSheetId === s.id) book.activeSheetId = book.sheets[0].id;
     });
+  }
+}
+
+/** WorksheetProtection (ExcelApi 1.2): only `protected` is modelled. */
+class ProtectionObj extends ClientObj {
+  protected readonly scalars = ["protected"] as const;
+  constructor(
+    ctx: Ctx,
+    private readonly ws: WorksheetObj,
+  ) {
+    super(ctx);
+  }
+  protected describe(): string {
+    return "protection";
+  }
+  protected resolveIsNull(): boolean {
+    return this.ws.resolve() === null;
+  }
+  protected scalarValue(): unknown {
+    return this.ws.sheet("protection").protected === true;
+  }
+  get protected(): boolean {
+    return this.read("protected");
   }
 }
 
@@ -595,7 +677,10 @@ class FreezePanesObj extends ClientObj {
   }
   freezeRows(count = 1): void {
     this.ctx.queue({ freezeRows: count }, () => {
-      this.ws.sheet("freezeRows").frozenRows = count;
+      const s = this.ws.sheet("freezeRows");
+      // office-js #1463: freezing panes on a sheet that is not visible fails.
+      if (isHidden(s)) throw new FakeOfficeError("GeneralException", "freezePanes is not available on a hidden worksheet.");
+      s.frozenRows = count;
     });
   }
   unfreeze(): void {
@@ -712,12 +797,13 @@ function typeIntoCell(cell: FakeCell, input: unknown): void {
     cell.value = "";
     return;
   }
-  if (input.startsWith("'")) {
-    cell.value = input.slice(1);
+  if (cell.numberFormat === "@") {
+    // In a cell formatted as text, a leading apostrophe is not a prefix: it stays in the value.
+    cell.value = input;
     return;
   }
-  if (cell.numberFormat === "@") {
-    cell.value = input;
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
     return;
   }
   const trimmed = input.trim();
@@ -747,6 +833,11 @@ function typeIntoCell(cell: FakeCell, input: unknown): void {
   }
   cell.value = input;
 }
+
+const isHiddenByMerge = (sheet: FakeSheet, row: number, col: number): boolean =>
+  sheet.merges.some(
+    (m) => row >= m.row && row < m.row + m.rows && col >= m.col && col < m.col + m.cols && (row !== m.row || col !== m.col),
+  );
 
 const isBlankCell = (c: FakeCell): boolean =>
   c.value === "" && c.formula === undefined && c.numberFormat === GENERAL && c.fill === undefined && !c.bold && !c.comment;
@@ -790,11 +881,10 @@ class RangeObj extends ClientObj {
   protected resolveIsNull(): boolean {
     return this.resolve() === null;
   }
-  private grid<T>(pick: (cell: FakeCell | undefined) => T): T[][] {
+  private grid<T>(pick: (cell: FakeCell | undefined) => T): T[][] | null {
     const { sheet, rect } = this.live("load");
-    if (rect.rows * rect.cols > 5_000_000) {
-      throw new FakeOfficeError("RangeExceedsLimit", "The range is too large to load (fake limit 5M cells).");
-    }
+    // Recent Excel answers a load above the cell limit with null rather than an error.
+    if (rect.rows * rect.cols > this.ctx.env.maxCells) return null;
     const out: T[][] = [];
     for (let r = 0; r < rect.rows; r++) {
       const row: T[] = [];
@@ -881,6 +971,7 @@ class RangeObj extends ClientObj {
   private queueGrid(prop: string, grid: unknown[][], apply: (cell: FakeCell, input: unknown) => void): void {
     this.ctx.queue({ on: this.desc, set: prop, value: grid }, () => {
       const { sheet, rect } = this.live(`set ${prop}`);
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
       if (
         !Array.isArray(grid) ||
         grid.length !== rect.rows ||
@@ -895,6 +986,8 @@ class RangeObj extends ClientObj {
         for (let c = 0; c < rect.cols; c++) {
           const input = grid[r][c];
           if (input === null || input === undefined) continue;
+          // Excel ignores what is written to a merged area's cells other than its top-left one.
+          if (isHiddenByMerge(sheet, rect.row + r, rect.col + c)) continue;
           const key = cellKey(rect.row + r, rect.col + c);
           const cell = sheet.cells.get(key) ?? { value: "", numberFormat: GENERAL };
           apply(cell, input);
@@ -945,6 +1038,7 @@ class RangeObj extends ClientObj {
   select(): void {
     this.ctx.queue({ select: this.desc }, () => {
       const { sheet, rect } = this.live("select");
+      if (isHidden(sheet)) throw new FakeOfficeError("InvalidOperation", "A range on a hidden worksheet can't be selected.");
       this.ctx.book.activeSheetId = sheet.id;
       this.ctx.book.selection = { sheet: sheet.name, address: formatAddress(rect) };
     });
@@ -982,6 +1076,16 @@ class RangeObj extends ClientObj {
       `${this.desc}.entireColumn`,
     );
   }
+  /** ExcelApi 1.13: the merged areas inside the range (a null object when there are none). */
+  getMergedAreasOrNullObject(): MergedAreasObj {
+    requireApi(this.ctx.env, 13, "Range.getMergedAreasOrNullObject");
+    return strict(new MergedAreasObj(this.ctx, this, (sheet, rect) => sheet.merges.filter((m) => rectsIntersect(m, rect))));
+  }
+  /** ExcelApi 1.9: the cells of a kind inside the range; the fake knows `Formulas` only. */
+  getSpecialCellsOrNullObject(cellType: string): MergedAreasObj {
+    if (cellType !== "Formulas") throw new Error(`FakeExcel: getSpecialCells(${cellType}) is not supported by the fake`);
+    return strict(new MergedAreasObj(this.ctx, this, formulaRuns));
+  }
   private _format?: RangeFormatObj;
   get format(): RangeFormatObj {
     return (this._format ??= strict(new RangeFormatObj(this.ctx, this)));
@@ -989,6 +1093,57 @@ class RangeObj extends ClientObj {
   private _cfs?: ConditionalFormatCollectionObj;
   get conditionalFormats(): ConditionalFormatCollectionObj {
     return (this._cfs ??= strict(new ConditionalFormatCollectionObj(this.ctx, this)));
+  }
+}
+
+/** Formula cells inside `rect`, as vertical runs per column. */
+function formulaRuns(sheet: FakeSheet, rect: Rect): Rect[] {
+  const cells = [...sheet.cells]
+    .filter(([key, cell]) => cell.formula !== undefined && rectsIntersect({ row: keyRow(key), col: keyCol(key), rows: 1, cols: 1 }, rect))
+    .map(([key]) => ({ row: keyRow(key), col: keyCol(key) }))
+    .sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: Rect[] = [];
+  for (const c of cells) {
+    const last = runs.at(-1);
+    if (last && last.col === c.col && last.row + last.rows === c.row) last.rows++;
+    else runs.push({ row: c.row, col: c.col, rows: 1, cols: 1 });
+  }
+  return runs;
+}
+
+/** A RangeAreas of merged areas: `address` lists them comma-separated, `areaCount` counts them. */
+class MergedAreasObj extends ClientObj {
+  protected readonly scalars = ["address", "areaCount"] as const;
+  constructor(
+    ctx: Ctx,
+    private readonly range: RangeObj,
+    private readonly find: (sheet: FakeSheet, rect: Rect) => Rect[],
+  ) {
+    super(ctx);
+  }
+  protected describe(): string {
+    return "mergedAreas";
+  }
+  private areas(): { sheet: FakeSheet; rects: Rect[] } | null {
+    const live = this.range.resolve();
+    if (!live) return null;
+    const rects = this.find(live.sheet, live.rect);
+    return rects.length > 0 ? { sheet: live.sheet, rects } : null;
+  }
+  protected resolveIsNull(): boolean {
+    return this.areas() === null;
+  }
+  protected scalarValue(prop: string): unknown {
+    const a = this.areas();
+    if (!a) throw nullObjectError("mergedAreas");
+    if (prop === "areaCount") return a.rects.length;
+    return a.rects.map((r) => `${quoteSheetName(a.sheet.name)}!${formatAddress(r)}`).join(",");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
   }
 }
 
@@ -1256,7 +1411,14 @@ class ConditionalFormatObj extends ClientObj {
     this.ctx.queue({ deleteConditionalFormat: true }, () => {
       const cf = this.model();
       const sheet = this.sheet();
+      // office-js #5222: once a custom rule is deleted, deleting another custom rule covering the
+      // same cells in the same request fails with ItemNotFound.
+      const deleted = this.ctx.env.deletedThisSync;
+      if (cf.type === "Custom" && deleted.some((d) => d.type === "Custom" && rectsIntersect(d.rect, cf.rect))) {
+        throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      }
       sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+      deleted.push(cf);
     });
   }
 }
@@ -1456,7 +1618,7 @@ class TableCollectionObj extends SheetChild {
         for (let c = 0; c < rect.cols; c++) {
           const key = cellKey(rect.row, rect.col + c);
           const cell = sheet.cells.get(key) ?? { value: "", numberFormat: GENERAL };
-          let text = cell.value === "" ? `Column${c + 1}` : String(cell.value);
+          let text = cell.value === "" ? `${this.ctx.env.blankHeaderPrefix}${c + 1}` : String(cell.value);
           const base = text;
           for (let k = 2; seen.has(text.toLowerCase()); k++) text = `${base}${k}`;
           seen.add(text.toLowerCase());
@@ -1563,11 +1725,116 @@ class ChartCollectionObj extends SheetChild {
       const { rect } = targetRect(this.ws, sourceData, "charts.add");
       let n = 1;
       while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
-      const chart: FakeChart = { id: this.ctx.book.nextId++, name: `Chart ${n}`, type, title: "", source: { ...rect }, seriesBy };
+      const chart: FakeChart = {
+        id: this.ctx.book.nextId++,
+        name: `Chart ${n}`,
+        type,
+        title: "",
+        source: { ...rect },
+        seriesBy,
+        ...seriesOf(sheet, rect, seriesBy),
+      };
       sheet.charts.push(chart);
       created = { sheet, chart };
     });
     return obj;
+  }
+}
+
+/**
+ * How Excel splits a source range into series (by columns): the first column is taken as the
+ * categories only when it holds text (or its header cell is blank); a column of numbers — date
+ * serials included — becomes one more series and the x axis is 1, 2, 3…
+ */
+function seriesOf(sheet: FakeSheet, rect: Rect, seriesBy: string): Pick<FakeChart, "series" | "categories"> {
+  if (seriesBy === "Rows") return { series: [], categories: null };
+  const value = (r: number, c: number): FakeValue => sheet.cells.get(cellKey(r, c))?.value ?? "";
+  const header = rect.rows > 1 && typeof value(rect.row, rect.col + Math.min(1, rect.cols - 1)) === "string";
+  const dataRow = rect.row + (header ? 1 : 0);
+  const rows = rect.rows - (header ? 1 : 0);
+  const firstIsText = Array.from({ length: rows }, (_, r) => value(dataRow + r, rect.col)).some((v) => typeof v === "string" && v !== "");
+  const categoriesFirst = rect.cols > 1 && (firstIsText || (header && value(rect.row, rect.col) === ""));
+  const series: FakeChart["series"] = [];
+  for (let c = categoriesFirst ? 1 : 0; c < rect.cols; c++) {
+    series.push({
+      name: header ? String(value(rect.row, rect.col + c)) : `Series${series.length + 1}`,
+      values: { row: dataRow, col: rect.col + c, rows, cols: 1 },
+      xValues: categoriesFirst ? { row: dataRow, col: rect.col, rows, cols: 1 } : null,
+    });
+  }
+  return { series, categories: categoriesFirst ? { row: dataRow, col: rect.col, rows, cols: 1 } : null };
+}
+
+class ChartSeriesCollectionObj extends ClientObj {
+  protected readonly scalars = ["count"] as const;
+  constructor(
+    ctx: Ctx,
+    private readonly chart: ChartObj,
+  ) {
+    super(ctx);
+  }
+  protected describe(): string {
+    return "series";
+  }
+  protected resolveIsNull(): boolean {
+    return false;
+  }
+  protected scalarValue(): unknown {
+    return this.chart.live().chart.series.length;
+  }
+  protected override collectionItems(): ClientObj[] {
+    return this.chart.live().chart.series.map((_, i) => this.getItemAt(i));
+  }
+  get items(): ChartSeriesObj[] {
+    return this.read("items");
+  }
+  get count(): number {
+    return this.read("count");
+  }
+  getItemAt(index: number): ChartSeriesObj {
+    return strict(new ChartSeriesObj(this.ctx, this.chart, index));
+  }
+}
+
+class ChartSeriesObj extends ClientObj {
+  protected readonly scalars = ["name"] as const;
+  constructor(
+    ctx: Ctx,
+    private readonly chart: ChartObj,
+    private readonly index: number,
+  ) {
+    super(ctx);
+  }
+  protected describe(): string {
+    return `series[${this.index}]`;
+  }
+  protected resolveIsNull(): boolean {
+    return false;
+  }
+  private model(): FakeChart["series"][number] {
+    const s = this.chart.live().chart.series[this.index];
+    if (!s) throw new FakeOfficeError("ItemNotFound", `No series at ${this.index}.`);
+    return s;
+  }
+  protected scalarValue(): unknown {
+    return this.model().name;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  /** ExcelApi 1.7: the x-axis values (categories) of this series. */
+  setXAxisValues(sourceData: RangeObj): void {
+    this.ctx.queue({ on: this.describe(), setXAxisValues: true }, () => {
+      const { rect } = sourceData.live("setXAxisValues");
+      this.model().xValues = { ...rect };
+      this.chart.live().chart.categories = { ...rect };
+    });
+  }
+  delete(): void {
+    this.ctx.queue({ on: this.describe(), delete: true }, () => {
+      this.model();
+      this.chart.live().chart.series.splice(this.index, 1);
+    });
   }
 }
 
@@ -1604,6 +1871,10 @@ class ChartObj extends ClientObj {
     this.ctx.queue({ on: "chart", set: "name", value: v }, () => {
       this.live().chart.name = v;
     });
+  }
+  private _series?: ChartSeriesCollectionObj;
+  get series(): ChartSeriesCollectionObj {
+    return (this._series ??= strict(new ChartSeriesCollectionObj(this.ctx, this)));
   }
   private _title?: ChartTitleObj;
   get title(): ChartTitleObj {
@@ -1665,6 +1936,17 @@ export interface FakeExcel {
    * workbook). The open book is not touched: Excel opens the new one in its own window.
    */
   created: string[];
+  /**
+   * Called at the start of every Excel.run with its 0-based index, before the batch runs: a test
+   * changes the book here as a user sorting or a co-author editing between two runs would.
+   */
+  beforeRun: ((book: FakeBook, run: number) => void) | null;
+  /** Throw from it to make the sync with that 0-based index (counted over all runs) fail. */
+  failSync(fn: ((index: number) => void) | null): void;
+  /** The user starts editing a cell: runs without `delayForCellEdit` fail, the others wait. */
+  startCellEdit(): void;
+  /** The user leaves the cell: waiting runs go on. */
+  endCellEdit(): void;
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -1708,7 +1990,16 @@ export function createFakeExcel(initial?: FakeBook, options: FakeExcelOptions = 
       this.sheetDeletes = 0;
     },
   };
-  const env: Env = { maxPayloadBytes: options.maxPayloadBytes ?? 5 * 1024 * 1024, stats };
+  const env: Env = {
+    maxPayloadBytes: options.maxPayloadBytes ?? 5 * 1024 * 1024,
+    maxCells: options.maxCells ?? 5_000_000,
+    excelApi: options.excelApi ?? 20,
+    largeRequestAsGeneralException: options.largeRequestAsGeneralException === true,
+    blankHeaderPrefix: options.blankHeaderPrefix ?? "Column",
+    stats,
+    deletedThisSync: [],
+    failSync: null,
+  };
 
   async function run(...args: unknown[]): Promise<unknown> {
     let runOptions: Record<string, unknown> | undefined;
@@ -1721,8 +2012,16 @@ export function createFakeExcel(initial?: FakeBook, options: FakeExcelOptions = 
       throw new Error("FakeExcel: Excel.run(object, batch) / run(context, batch) are not supported by the fake");
     }
     if (typeof batch !== "function") throw new Error("FakeExcel: Excel.run needs a batch function");
+    const index = stats.runs;
     stats.runs++;
     stats.runOptions.push(runOptions);
+    fake.beforeRun?.(book, index);
+    if (editing) {
+      if (runOptions?.delayForCellEdit !== true) {
+        throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.");
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
     const ctx = new Ctx(book, env);
     try {
       const result = await (batch as (c: Ctx) => Promise<unknown>)(ctx);
@@ -1742,8 +2041,33 @@ export function createFakeExcel(initial?: FakeBook, options: FakeExcelOptions = 
     }
     const base64 = base64File ?? "";
     if (base64 !== "") checkWorkbookBase64(base64);
+    if (options.createWorkbookMaxBytes !== undefined && base64.length > options.createWorkbookMaxBytes) {
+      // Excel on the web sends the file in one request; above its cap the call fails without a useful code.
+      throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+    }
     created.push(base64);
   }
 
-  return { Excel: { run: run as unknown as FakeRunFn, createWorkbook }, book, stats, created };
+  let editing = false;
+  let waiting: (() => void)[] = [];
+  const fake: FakeExcel = {
+    Excel: { run: run as unknown as FakeRunFn, createWorkbook },
+    book,
+    stats,
+    created,
+    beforeRun: null,
+    failSync: (fn) => {
+      env.failSync = fn;
+    },
+    startCellEdit: () => {
+      editing = true;
+    },
+    endCellEdit: () => {
+      editing = false;
+      const go = waiting;
+      waiting = [];
+      for (const resolve of go) resolve();
+    },
+  };
+  return fake;
 }
