@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { applyRegistrations, newestRegistrationSheet, tokyoTimestamp } from "../../src/commands/applyRegistrations";
 import { CommandError } from "../../src/commands/context";
 import { diff } from "../../src/commands/diff";
-import { snapshot } from "../../src/commands/snapshot";
+import { snapshot, SnapshotReplaceError } from "../../src/commands/snapshot";
 import { makeOfficeCode } from "../../src/domain/codes";
 import { loadXlsxBuffer, XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 
@@ -213,6 +213,7 @@ describe("snapshot and diff", () => {
       large: { threshold: 1000, offices: 1, recipients: 4000, shareOfUnregistered: 4000 / 4800 },
       delta: null,
       newlyRegistered: [],
+      retake: { status: "new" },
     });
     expect(historyAtD1[0]).toEqual(["基準日", "都道府県", "保険者コード", "福祉事務所名", "被保護者数", "資格情報登録開始日", "担当者", "備考", "判定_登録状況"]);
     expect(historyAtD1.slice(1).map((r) => r[0])).toEqual(Array(6).fill("2024-12-20T00:00:00.000Z"));
@@ -220,7 +221,8 @@ describe("snapshot and diff", () => {
     expect(historyAtD1[1].slice(2, 8)).toEqual([code(1), "一市福祉事務所", 1500, "2024-12-20T00:00:00.000Z", "山田", "要確認"]);
     expect(historyAtD1[3][5]).toBe("2024/12/18");
     expect(sheetRows(book, "スナップショット")).toHaveLength(2);
-    expect(sheetRows(book, "期間差分")[0]).toEqual(["資格情報未登録福祉事務所の状況 ※12月20日時点"]);
+    // SPEC §4: a snapshot never writes 期間差分 (only diff does).
+    expect(book.book.getWorksheet("期間差分")).toBeUndefined();
   });
 
   it("keeps a frozen snapshot unchanged when マスタ changes later, and is idempotent", async () => {
@@ -249,7 +251,7 @@ describe("snapshot and diff", () => {
     // Re-running the same snapshot gives the same workbook.
     const once = dumpBook(book);
     const again = await snapshot(book, { asOf: "2025-01-07" });
-    expect(again).toEqual(second);
+    expect(again).toEqual({ ...second, retake: { status: "unchanged" } });
     expect(dumpBook(await roundTrip(book))).toEqual(once);
 
     const d = await diff(book, {});
@@ -264,8 +266,12 @@ describe("snapshot and diff", () => {
       [code(5), "五市福祉事務所", "備考", null, "1月に打合せ"],
     ]);
 
-    // Re-taking the first date after the edits replaces it with what マスタ says now.
-    await snapshot(book, { asOf: "2024-12-20" });
+    // Re-taking the first date after the edits replaces it with what マスタ says now (asked for: SPEC §4).
+    await expect(snapshot(book, { asOf: "2024-12-20" })).rejects.toThrow(SnapshotReplaceError);
+    const preview = await snapshot(book, { asOf: "2024-12-20", dryRun: true });
+    expect(preview.retake).toEqual({ status: "replace", changedRows: 3, replaced: false });
+    expect(sheetRows(await roundTrip(book), "スナップショット履歴").slice(1, 7).map((r) => r[4])).toEqual([1500, 2400, 300, 800, 4000, 500]);
+    expect((await snapshot(book, { asOf: "2024-12-20", replace: true })).retake).toEqual({ status: "replace", changedRows: 3, replaced: true });
     const retaken = sheetRows(await roundTrip(book), "スナップショット履歴");
     expect(retaken.slice(1, 7).map((r) => r[4])).toEqual([1600, 2400, 300, 800, 4200, 500]);
     expect((await diff(book, {})).changes).toEqual([]);
