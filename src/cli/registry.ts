@@ -7,5 +7,6 @@ import applyRegistrations from "./commands/apply-registrations";
 import snapshot from "./commands/snapshot";
 import diff from "./commands/diff";
 import mask from "./commands/mask";
+import undoImport from "./commands/undo-import";
 
-export const COMMANDS: CliCommand<unknown>[] = [validate, applyRegistrations, snapshot, diff, summary, aggregate, mask];
+export const COMMANDS: CliCommand<unknown>[] = [validate, applyRegistrations, snapshot, diff, summary, aggregate, mask, undoImport];

@@ -95,3 +95,21 @@ describe("onshi snapshot on a date that already has a snapshot", () => {
     expect(await title()).toContain("12月17日時点");
   });
 });
+
+describe("onshi undo-import", () => {
+  it("gives back what apply-registrations changed, logs it, and exits 2 when nothing is left to undo", async () => {
+    const file = await writeBook();
+    const apply = await cli(["apply-registrations", file]);
+    expect(apply.stdout).toContain("変更 2 件");
+    const undo = await cli(["undo-import", file, "--json"]);
+    expect(undo.exit).toBe(0);
+    const json = JSON.parse(undo.stdout);
+    expect(json.operation).toBe("支払基金データの取込（支払基金_登録状況_20241217）");
+    expect(json.restored.map((c: { cell: string; name: string; to: unknown }) => [c.cell, c.name, c.to])).toEqual([["D2", "一市福祉事務所", null], ["D3", "二市福祉事務所", null]]);
+    const master = (await loadXlsx(file)).book.getWorksheet("マスタ")!;
+    expect([master.getCell("D2").value, master.getCell("D3").value]).toEqual([null, null]);
+    const again = await cli(["undo-import", file]);
+    expect(again.exit).toBe(2);
+    expect(again.stderr).toContain("元に戻せる取込がありません");
+  });
+});

@@ -121,6 +121,8 @@ describe("apply-registrations", () => {
       sheet: "支払基金_登録状況_20241220",
       changed: [{ code: code(1), old: null, new: "2024-12-20" }],
       unknownCodes: [code(99)],
+      // The list's own name for a code マスタ does not hold (the pane lists it beside the code).
+      unknownNames: { [code(99)]: "架空町福祉事務所" },
     });
     const saved = await roundTrip(book);
     const ws = saved.book.getWorksheet("マスタ")!;
@@ -134,8 +136,9 @@ describe("apply-registrations", () => {
     expect(after.widths).toEqual(before.widths);
     expect(after.merges).toEqual(before.merges);
     expect(sheetRows(saved, "変更履歴")).toEqual([
-      ["日時", "シート", "セル", "変更前", "変更後", "コマンド"],
-      ["2024-12-20 10:05", "マスタ", "E4", null, "2024-12-20T00:00:00.000Z", "apply-registrations:支払基金_登録状況_20241220"],
+      // SPEC §2: the office, the item and the operation in Japanese.
+      ["日時", "シート", "セル", "保険者コード", "福祉事務所名", "項目", "変更前", "変更後", "操作"],
+      ["2024-12-20 10:05", "マスタ", "E4", code(1), "一市福祉事務所", "資格情報登録開始日", null, "2024-12-20T00:00:00.000Z", "支払基金データの取込（支払基金_登録状況_20241220）"],
     ]);
   });
 
@@ -168,7 +171,7 @@ describe("apply-registrations", () => {
     expect(moved.changed).toEqual([{ code: code(4), old: "2025-01-06", new: "2025-01-08" }]);
     const log = sheetRows(await roundTrip(saved), "変更履歴");
     expect(log).toHaveLength(4);
-    expect(log[3].slice(2, 6)).toEqual(["E7", "2025-01-06T00:00:00.000Z", "2025-01-08T00:00:00.000Z", "apply-registrations:支払基金_登録状況_20250121"]);
+    expect([log[3][2], ...log[3].slice(6, 9)]).toEqual(["E7", "2025-01-06T00:00:00.000Z", "2025-01-08T00:00:00.000Z", "支払基金データの取込（支払基金_登録状況_20250121）"]);
   });
 
   it.each([
