@@ -1,5 +1,6 @@
 /** Small building blocks shared by the screens. */
 import {
+  Badge,
   Button,
   Dropdown,
   Field,
@@ -144,6 +145,16 @@ export function SheetPicker({
         ))}
       </Dropdown>
     </Field>
+  );
+}
+
+/** 「古い結果」: the result was computed before a command changed the book. */
+export function StaleBadge({ stale }: { stale: boolean }) {
+  if (!stale) return null;
+  return (
+    <Badge appearance="tint" color="warning" data-testid="stale" title={M.staleHint}>
+      {M.stale}
+    </Badge>
   );
 }
 

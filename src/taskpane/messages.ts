@@ -26,6 +26,15 @@ export const M = {
   },
   tabListLabel: "作業の切り替え",
 
+  asOfBar: {
+    label: "基準日",
+    era: (era: string) => (era ? `（${era}）` : ""),
+    /** Each screen says which date its result is for. */
+    resultFor: (date: string) => `基準日 ${date} の結果`,
+  },
+  stale: "古い結果",
+  staleHint: "この結果を出したあとでブックが変わりました。もう一度実行すると最新になります。",
+
   progress: {
     cancel: "キャンセル",
     cancelling: "キャンセルしています…",
@@ -47,6 +56,18 @@ export const M = {
     officeCode: (code: string) => `（Excel のエラーコード: ${code}）`,
     busy: "Excel がセルの編集中などで応答できません。セルの編集を終えてから、もう一度お試しください。",
     dismiss: "閉じる",
+    /** Office's known error codes in plain Japanese (the code itself is shown in small print). */
+    office: {
+      ItemNotFound: (sheet?: string) => (sheet ? `シート『${sheet}』が見つかりません。シート名が変わったか削除された可能性があります。検証をやり直してください。` : "対象のシートやセルが見つかりません。シート名が変わったか削除された可能性があります。もう一度実行してください。"),
+      InvalidOperationInCellEditMode: () => "セルの編集を終えてから（Enter キーを押すか、別のセルを選んでから）、もう一度お試しください。",
+      ActivityLimitReached: () => "Excel が一度に処理できる量を超えました。少し待ってから、もう一度お試しください。",
+      AccessDenied: () => "ブックやシートが保護されているため書き込めません。保護を解除してから、もう一度お試しください。",
+      InvalidArgument: () => "Excel に渡した値が受け付けられませんでした。シートの内容を確認してから、もう一度お試しください。",
+      GeneralException: () => "Excel が処理を完了できませんでした。ブックを保存してから、もう一度お試しください。",
+      RequestPayloadSizeLimitExceeded: () => "一度に送る量が Excel の上限を超えました。シートを小さく分けてから、もう一度お試しください。",
+      ItemAlreadyExists: () => "同じ名前のシートや表がすでにあります。名前を変えてから、もう一度お試しください。",
+    } as Record<string, (sheet?: string) => string>,
+    codeLabel: (code: string) => `エラーコード: ${code}`,
   },
 
   common: {
@@ -91,7 +112,18 @@ export const M = {
     selectCell: (sheet: string, cell: string) => `${sheet} の ${cell} を選択`,
     row: (row: number) => `${n(row)} 行目`,
     valueLabel: "値",
-    hiddenBySeverity: "選んだ重要度の指摘はありません。",
+    hiddenBySeverity: "選んだ条件に合う指摘はありません。",
+    sheetFilter: "シート",
+    ruleFilter: "ルール",
+    allSheets: "すべてのシート",
+    allRules: "すべてのルール",
+    search: "文字で絞り込む",
+    searchHint: "セル番地・値・内容の一部",
+    shownOf: (shown: number, total: number) => `表示中 ${n(shown)} 件 / 全 ${n(total)} 件`,
+    groupHeading: (label: string, count: number) => `${label}（${n(count)} 件）`,
+    inSheets: (sheets: string[]) => `シート: ${sheets.join("、")}`,
+    expand: "セルを表示",
+    collapse: "閉じる",
     written: "シート「検証結果」に書き出しました。",
   },
 
@@ -115,8 +147,15 @@ export const M = {
 
   snapshot: {
     heading: "スナップショット",
-    intro: "基準日時点のマスタを「スナップショット履歴」に保存し、「スナップショット」シートの推移表とグラフを更新します。同じ基準日をもう一度取ると置き換えます。",
+    intro: "上の基準日時点のマスタを「スナップショット履歴」に保存し、「スナップショット」シートの推移表とグラフを更新します。同じ基準日がすでにあるときは、変わる行があれば置き換えるか確認します（期間差分は「差分表」でだけ作り直します）。",
     take: "スナップショットを取る",
+    replaceQuestion: (date: string, rows: number) => `${date} のスナップショットを置き換えますか？ 変わる行: ${n(rows)}`,
+    replaceBody: "保存済みの行を、今のマスタの内容で置き換えます。元に戻すことはできません。",
+    replace: "置き換える",
+    keep: "置き換えない",
+    unchanged: (date: string) => `${date} のスナップショットはすでにあり、マスタから変わる行がないため、何も書き込みませんでした。`,
+    replaced: (date: string, rows: number) => `${date} のスナップショットを置き換えました（変わった行: ${n(rows)}）。`,
+    pickExisting: "保存済みの基準日を上の基準日にする",
     rebuild: "選んだ基準日で取り直す",
     existing: "保存済みの基準日",
     existingNone: "まだスナップショットはありません。",
