@@ -48,6 +48,14 @@ export function shortEraDate(iso: string): string {
   return `${era}.${Number(m[2])}${m[3] ? `.${Number(m[3])}` : ""}`;
 }
 
+/** A plan in a narrow column: `2024-09` → R6.9, `2025-04以降` → R7.4以降; labels (登録済み, 未定 …) as they are. */
+export function shortPlan(plan: string): string {
+  if (isValidIsoMonth(plan)) return shortEraDate(plan);
+  const m = /^(\d{4}-\d{2})以降$/.exec(plan);
+  if (m && isValidIsoMonth(m[1])) return `${shortEraDate(m[1])}以降`;
+  return plan;
+}
+
 /** A finding's value as typed, with its spaces made visible (␣ for a space, □ for a full-width one). */
 export function visibleSpaces(text: string): string {
   return text.replace(/ /g, "␣").replace(/\u3000/g, "□").replace(/\t/g, "⇥");
