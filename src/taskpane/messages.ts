@@ -311,6 +311,11 @@ export const M = {
     counted: (v: number) => `${n(v)} 件`,
   },
 
+  settingsRules: {
+    title: "無効にするルール（チェックしたルールは検証しません）",
+    hint: "設定シートの「無効ルール」に、ルールの ID（英字）で保存します。",
+  },
+
   settings: {
     /** The 設定 sheet's header row and the item the task pane adds (workbook text, not only UI). */
     sheetHeader: ["項目", "値"],
