@@ -83,7 +83,12 @@ export function SettingsScreen() {
     setSheet(done.sheet);
     setValues(done.sheet.values);
     setMessage(done.saved ? "saved" : "unchanged");
-    if (done.saved) svc.setDefaultAsOf(defaultAsOfOf(done.sheet));
+    if (done.saved) {
+      const asOf = defaultAsOfOf(done.sheet);
+      svc.setDefaultAsOf(asOf);
+      // A 既定_基準日 just saved is what the user wants the pane on now.
+      if (asOf && asOf !== sheet.values.asOfDefault) svc.setAsOf(asOf);
+    }
   };
 
   return (
