@@ -98,9 +98,8 @@ export function ServicesProvider({
     setBookVersion(version.current);
   }, []);
 
-  const run = useCallback(
+  const runOne = useCallback(
     async <T,>(steps: readonly Step[], fn: (p: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined> => {
-      if (controller.current) return undefined;
       const expectedSteps = steps.length;
       const abort = new AbortController();
       controller.current = abort;
@@ -142,6 +141,18 @@ export function ServicesProvider({
       }
     },
     [port, bookChanged],
+  );
+
+  // One command at a time, in the order asked: the lists every screen reloads after a change and a
+  // click made meanwhile wait their turn instead of being dropped.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const run = useCallback(
+    <T,>(steps: readonly Step[], fn: (p: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined> => {
+      const next = queue.current.then(() => runOne(steps, fn));
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [runOne],
   );
 
   const cancel = useCallback(() => {
