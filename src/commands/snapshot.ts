@@ -11,7 +11,7 @@
 import type { IsoDate } from "../domain/cell";
 import { isDateOut } from "../domain/cell";
 import type { FrozenSnapshot, FrozenValue } from "../domain/snapshot";
-import { SHEET_NAMES } from "../domain/schema/fields";
+import { JUDGE_PREFIX, SHEET_NAMES } from "../domain/schema/fields";
 import { freezeMaster, readHistory, snapshotSeries, withSnapshot, type SnapshotFigures } from "../domain/snapshot";
 import type { WorkbookPort } from "../workbook/port";
 import { CommandError, notesField, readWorkbook, requireMaster, resolveAsOf, withNotes } from "./context";
@@ -52,10 +52,11 @@ export class SnapshotReplaceError extends CommandError {
 /**
  * How many frozen rows differ between two snapshots of one date. Columns are matched by header, and
  * a column absent on one side reads as blank: スナップショット履歴 keeps each date to the columns that
- * hold a value, so an all-blank column (判定_…, 備考) is not a change.
+ * hold a value, so an all-blank column (備考) is not a change; nor is a 判定_ column (derived).
  */
 export function changedFrozenRows(before: FrozenSnapshot, after: FrozenSnapshot): number {
-  const headers = [...new Set([...before.headers, ...after.headers])];
+  // 判定_ columns are derived by the add-in (as in diff, they are not changes of the master).
+  const headers = [...new Set([...before.headers, ...after.headers])].filter((h) => !h.startsWith(JUDGE_PREFIX));
   const rowKey = (s: FrozenSnapshot, row: FrozenValue[] | undefined): string => {
     if (!row) return "";
     const at = new Map(s.headers.map((h, i) => [h, row[i] ?? null]));

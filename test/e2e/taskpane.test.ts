@@ -533,7 +533,11 @@ describe("task pane in Chromium", () => {
         await idle();
         await expectNoError();
         const question = s.getByTestId("replace-question");
-        await question.getByText(/^2024\/12\/17 のスナップショットを置き換えますか？ 変わる行: [1-9]\d*$/).waitFor();
+        await question.getByText(/^2024\/12\/17 のスナップショットを置き換えますか？ 変わる行: [1-9][\d,]*$/).waitFor({ timeout: 5000 }).catch(async (e) => {
+          await page.screenshot({ path: path.join(SHOTS, `debug-${width}.png`), fullPage: true });
+          console.log("SNAPSHOT SCREEN:", await s.innerText());
+          throw e;
+        });
         await idle();
         await wshot("replace-question");
         await question.getByRole("button", { name: "置き換えない" }).click();
