@@ -11,5 +11,6 @@ import applySurvey from "./commands/apply-survey";
 import importCommand from "./commands/import";
 import report from "./commands/report";
 import mailDrafts from "./commands/mail-drafts";
+import undoImport from "./commands/undo-import";
 
-export const COMMANDS: CliCommand<unknown>[] = [validate, importCommand, applyRegistrations, applySurvey, snapshot, diff, summary, aggregate, mask, report, mailDrafts];
+export const COMMANDS: CliCommand<unknown>[] = [validate, importCommand, applyRegistrations, applySurvey, undoImport, snapshot, diff, summary, aggregate, mask, report, mailDrafts];

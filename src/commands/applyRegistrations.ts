@@ -10,10 +10,11 @@ import { dateOut, type IsoDate } from "../domain/cell";
 import { parseDate, todayInTokyo } from "../domain/dates";
 import { registrationChanges } from "../domain/registrations";
 import { PAYMENT_FUND_PREFIX, dateNear, nameDate, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
-import { cellAddress, detectPaymentFundKind, fieldFormat, fieldValue, readTable } from "../domain/schema/table";
+import { parseOfficeCode } from "../domain/codes";
+import { cellAddress, detectPaymentFundKind, fieldFormat, fieldValue, readTable, type Table } from "../domain/schema/table";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { ambiguityMessage, CommandError, guardsFor, readWorkbook, requireMaster } from "./context";
-import { changeLogAppend, START_DATE_FORMAT } from "./layouts/changeLog";
+import { changeLogWrites, importOperation, logValue, START_DATE_FORMAT } from "./layouts/changeLog";
 import { READ_WORKBOOK, type Step } from "./steps";
 
 export { CHANGE_LOG_HEADER } from "./layouts/changeLog";
@@ -32,6 +33,8 @@ export interface ApplyRegistrationsResult {
   /** `formula`: the cell held this formula, which the new value replaces (logged as 変更前). */
   changed: { code: string; old: IsoDate | null | string; new: IsoDate; formula?: string }[];
   unknownCodes: string[];
+  /** The list's own name (保険者名) for each unknown code, so that the pane can say which offices they are. */
+  unknownNames?: Record<string, string>;
   /** On a dry run only: the 福祉事務所名 in マスタ of each changed code (the preview lists them). */
   names?: Record<string, string>;
 }
@@ -93,6 +96,17 @@ export function newestRegistrationSheet(sheetNames: readonly string[]): string |
   return newestList(registrationListDates(registrationLists(sheetNames))).sheet;
 }
 
+/** The list's 保険者名 of each wanted code (the first row that names it). */
+function listNames(list: Table, wanted: ReadonlySet<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const row of list.rows) {
+    const code = parseOfficeCode(fieldValue(list, row, "code"));
+    const name = fieldValue(list, row, "name");
+    if (code.ok && wanted.has(code.value) && !(code.value in out) && name !== null && name !== "") out[code.value] = String(name).trim();
+  }
+  return out;
+}
+
 function requireRegistrationList(name: string, grid: SheetGrid | undefined) {
   if (!grid) throw new CommandError(`シート「${name}」がありません。シート名を確認してください。`);
   const kind = (name.startsWith(PAYMENT_FUND_PREFIX) ? paymentFundKindFromName(name) : null) ?? detectPaymentFundKind(grid);
@@ -121,7 +135,7 @@ function chooseNewest(sheetNames: readonly string[], grids: ReadonlyMap<string, 
 
 export async function applyRegistrations(port: WorkbookPort, options: ApplyRegistrationsOptions = {}): Promise<ApplyRegistrationsResult> {
   // Without --sheet every registration list is read, so that a list named without a date can be dated by its データ基準日.
-  const ctx = await readWorkbook(port, (names) => (options.sheet ? [options.sheet] : registrationLists(names)));
+  const ctx = await readWorkbook(port, (names) => [...(options.sheet ? [options.sheet] : registrationLists(names)), SHEET_NAMES.changeLog]);
   const sheet = options.sheet ?? chooseNewest(ctx.sheetNames, ctx.grids, options.now);
   if (!sheet) {
     throw new CommandError("支払基金の登録状況シート（支払基金_登録状況_YYYYMMDD）がありません。一覧を貼り付けるか --sheet で指定してください。");
@@ -138,19 +152,32 @@ export async function applyRegistrations(port: WorkbookPort, options: ApplyRegis
     const formula = formulaAt(c.row, c.col);
     return { code: c.code, old: c.old, new: c.new, ...(formula !== undefined ? { formula } : {}) };
   });
+  const unknown = unknownCodes.length > 0 ? { unknownNames: listNames(list, new Set(unknownCodes)) } : {};
+  const byCode = new Map(master.offices.map((o) => [o.code, o.name]));
   if (options.dryRun) {
-    const byCode = new Map(master.offices.map((o) => [o.code, o.name]));
-    return { sheet, changed, unknownCodes, names: Object.fromEntries(changes.map((c) => [c.code, byCode.get(c.code) ?? ""])) };
+    return { sheet, changed, unknownCodes, ...unknown, names: Object.fromEntries(changes.map((c) => [c.code, byCode.get(c.code) ?? ""])) };
   }
   if (changes.length > 0) {
     const when = tokyoTimestamp(options.now ?? new Date());
+    const fieldHeader = master.table.columns[master.table.fieldIndex.get("startDate")!]?.header ?? "資格情報登録開始日";
+    // A formula that the value replaces is logged as its text, so the change can be undone.
+    // A date typed as text is logged as typed, so that undo gives the cell back exactly.
+    const grid = master.table.grid;
+    const typedText = (row: number, col: number): string | undefined => {
+      const v = grid.values[row - grid.top]?.[col - grid.left];
+      return typeof v === "string" && v.trim() !== "" ? v : undefined;
+    };
+    const entries = changes.map((c) => ({
+      sheet: master.table.sheet, cell: cellAddress(c.row, c.col), code: c.code, name: byCode.get(c.code) ?? "", field: fieldHeader,
+      old: formulaAt(c.row, c.col) ?? typedText(c.row, c.col) ?? logValue(c.old), new: dateOut(c.new),
+    }));
+    const log = changeLogWrites(entries, { when, operation: importOperation(sheet) }, ctx.grids.get(SHEET_NAMES.changeLog));
     await port.commit({
       guards: guardsFor(master),
       // マスタ's real tab name (a tab named `マスタ ` is マスタ too).
-      ranges: changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [START_DATE_FORMAT] })),
-      // A formula that the value replaces is logged as its text, so the change can be undone.
-      appends: [changeLogAppend(changes, { when, command: `${COMMAND_NAME}:${sheet}`, masterSheet: master.table.sheet, formulaAt })],
+      ranges: [...changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[dateOut(c.new)]], formats: [START_DATE_FORMAT] })), ...log.ranges],
+      appends: [log.append],
     });
   }
-  return { sheet, changed, unknownCodes };
+  return { sheet, changed, unknownCodes, ...unknown };
 }

@@ -7,13 +7,14 @@
  * The task pane's preview is the same function with `dryRun: true`.
  */
 import { dateOut, type OutCell } from "../domain/cell";
-import { PAYMENT_FUND_PREFIX, paymentFundKindFromName } from "../domain/schema/fields";
+import { PAYMENT_FUND_PREFIX, paymentFundKindFromName, SHEET_NAMES } from "../domain/schema/fields";
 import { detectPaymentFundKind, readTable } from "../domain/schema/table";
 import { surveyAnswerChanges, type SurveyAnswerChanges, type SurveyChange } from "../domain/survey-answers";
 import type { SheetGrid, WorkbookPort } from "../workbook/port";
 import { tokyoTimestamp, newestList, registrationListDates } from "./applyRegistrations";
 import { ambiguityMessage, CommandError, guardsFor, readWorkbook, requireMaster } from "./context";
-import { surveyChangeLogAppend, SURVEY_FIELD_FORMATS } from "./layouts/surveyAnswers";
+import { changeLogWrites } from "./layouts/changeLog";
+import { SURVEY_FIELD_FORMATS, surveyLogEntries, surveyOperation } from "./layouts/surveyAnswers";
 import { READ_WORKBOOK, type Step } from "./steps";
 
 export { SURVEY_FIELD_LABELS } from "./layouts/surveyAnswers";
@@ -60,7 +61,7 @@ function requireSurveyList(name: string, grid: SheetGrid | undefined) {
 }
 
 export async function applySurvey(port: WorkbookPort, options: ApplySurveyOptions = {}): Promise<ApplySurveyResult> {
-  const ctx = await readWorkbook(port, (names) => (options.sheet ? [options.sheet] : names.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX))));
+  const ctx = await readWorkbook(port, (names) => [...(options.sheet ? [options.sheet] : names.filter((n) => n.startsWith(PAYMENT_FUND_PREFIX))), SHEET_NAMES.changeLog]);
   const candidates = surveySheets(ctx.sheetNames, ctx.grids);
   const sheet = options.sheet ?? newestList(registrationListDates(candidates, ctx.grids, options.now)).sheet ?? candidates.at(-1);
   if (!sheet) {
@@ -73,9 +74,11 @@ export async function applySurvey(port: WorkbookPort, options: ApplySurveyOption
   if (options.dryRun || changes.length === 0) return result;
   const when = tokyoTimestamp(options.now ?? new Date());
   const cell = (c: SurveyChange): OutCell => (c.field === "answerDate" ? dateOut(c.new) : c.new);
+  // One 変更履歴 writer for every command (an old six-column log gets the SPEC §2 columns added).
+  const log = changeLogWrites(surveyLogEntries(changes, master.table.sheet), { when, operation: surveyOperation(sheet) }, ctx.grids.get(SHEET_NAMES.changeLog));
   await port.commit({
-    ranges: changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[cell(c)]], formats: [SURVEY_FIELD_FORMATS[c.field]] })),
-    appends: [surveyChangeLogAppend(changes, { when, operation: `アンケート回答の取込（${sheet}）`, masterSheet: master.table.sheet })],
+    ranges: [...changes.map((c) => ({ sheet: master.table.sheet, row: c.row, col: c.col, values: [[cell(c)]], formats: [SURVEY_FIELD_FORMATS[c.field]] })), ...log.ranges],
+    appends: [log.append],
     // The rows were matched in an earlier read: write nothing if マスタ was sorted meanwhile.
     guards: guardsFor(master),
   });

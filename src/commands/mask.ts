@@ -16,6 +16,8 @@ export interface MaskOptions {
   hashCodes?: boolean;
   /** Secret for the pseudo codes; default a random one, so pseudo codes cannot be recomputed. */
   salt?: string;
+  /** Empty the free-text columns (現状, 方針, 回答理由, 備考) in the copy. */
+  blankFreeText?: boolean;
 }
 
 export interface MaskResult {
@@ -25,9 +27,13 @@ export interface MaskResult {
   removedMyNumbers: number;
   /** Cells whose office code became a pseudo code (0 unless hashCodes). */
   hashedCodes: number;
+  /** Free-text cells emptied (0 unless blankFreeText). */
+  blankedFreeText?: number;
   /** Sheets that were changed. */
   sheets: string[];
 }
+
+export { FREE_TEXT_HEADERS, MASKED_FIELD_LABELS } from "../domain/mask";
 
 /** A random salt from the platform's CSPRNG (Node 20 and browsers both have globalThis.crypto). */
 function randomSalt(): string {
@@ -41,7 +47,7 @@ export async function mask(port: WorkbookPort, options: MaskOptions = {}): Promi
   const grids = await port.readSheets(names);
   const plan = planMask(
     names.filter((n) => grids.has(n)).map((n) => grids.get(n)!),
-    { hashCodes: options.hashCodes === true, salt: options.salt ?? randomSalt() },
+    { hashCodes: options.hashCodes === true, salt: options.salt ?? randomSalt(), blankFreeText: options.blankFreeText === true },
   );
   const ranges: RangeWrite[] = editRuns(plan.edits).map((run) => ({
     sheet: run.sheet,
@@ -50,5 +56,11 @@ export async function mask(port: WorkbookPort, options: MaskOptions = {}): Promi
     values: run.values.map((v) => [v]),
   }));
   if (ranges.length > 0) await port.commit({ ranges });
-  return { masked: plan.masked, removedMyNumbers: plan.removedMyNumbers, hashedCodes: plan.hashedCodes, sheets: plan.sheets };
+  return {
+    masked: plan.masked,
+    removedMyNumbers: plan.removedMyNumbers,
+    hashedCodes: plan.hashedCodes,
+    ...(options.blankFreeText ? { blankedFreeText: plan.blankedFreeText } : {}),
+    sheets: plan.sheets,
+  };
 }

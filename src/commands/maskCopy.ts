@@ -31,7 +31,7 @@ export const maskedCopySteps = (): Step[] => ["list", "read", "build"];
 export async function maskedCopy(port: WorkbookPort, options: MaskedCopyOptions): Promise<MaskedCopy> {
   const copy = await options.scratch(port);
   await options.afterRead?.();
-  const result = await mask(copy, { hashCodes: options.hashCodes, salt: options.salt });
+  const result = await mask(copy, { hashCodes: options.hashCodes, salt: options.salt, blankFreeText: options.blankFreeText });
   return { ...result, bytes: copy.toXlsx(), sheetNames: copy.sheetNames() };
 }
 

@@ -18,12 +18,24 @@ import {
   settingsTableOf,
   type SettingKey,
 } from "../domain/settings";
-import { normalizeText } from "../domain/text";
+import { normalizeText, splitList } from "../domain/text";
 import { validateSheets } from "../domain/validate";
 import type { GeneratedSheet, RangeWrite, SheetGrid, WorkbookPort, WriteBatch } from "../workbook/port";
 import type { Step } from "./steps";
 
 export { SETTING_KEYS, settingItemName as itemName, type SettingKey };
+
+/** The rules 無効ルール may name, with their Japanese titles (the 設定 screen's checklist). */
+export const ruleChoices = (): { id: string; title: string; severity: string }[] => RULES.map((r) => ({ id: r.meta.id, title: r.meta.title, severity: r.meta.severity }));
+
+/** The 無効ルール value with one rule switched off (`disabled`) or on again; other ids kept in their order. */
+export function toggleDisabledRule(value: string, id: string, disabled: boolean): string {
+  const ids = splitList(value).filter((x) => x !== id);
+  return (disabled ? [...ids, id] : ids).join(", ");
+}
+
+/** The rule ids a 無効ルール value names. */
+export const disabledRuleIds = (value: string): string[] => splitList(value);
 
 /** The 設定 sheet's header row when the add-in creates it. */
 export const SETTINGS_SHEET_HEADER = ["項目", "値"] as const;

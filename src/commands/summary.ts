@@ -27,6 +27,8 @@ export interface SummaryOptions {
   asOf?: string;
   /** Dates of the 架電結果まとめ columns; default just the as-of date. */
   dates?: string[];
+  /** End the survey columns at the as-of date (the task pane: the 基準日 is always the last column). */
+  endAtAsOf?: boolean;
 }
 
 export interface SummaryResult {
@@ -49,8 +51,13 @@ export interface SummaryResult {
   excludedRows?: number;
 }
 
-/** Parses, sorts and de-duplicates the --dates list; empty = [as-of]. */
-export function resolveDates(dates: readonly string[] | undefined, asOf: IsoDate): IsoDate[] {
+/**
+ * Parses, sorts and de-duplicates the --dates list; empty = [as-of]. With `endAtAsOf` (the task
+ * pane) the as-of date is always the last column: the tables below the survey are computed at it,
+ * so the survey shows it too, and comparison dates after it are left out. The CLI keeps the list as
+ * given (the seed's 架電結果まとめ has its own columns).
+ */
+export function resolveDates(dates: readonly string[] | undefined, asOf: IsoDate, endAtAsOf = false): IsoDate[] {
   const list = (dates ?? []).map((d) => d.trim()).filter(Boolean);
   if (list.length === 0) return [asOf];
   const parsed = list.map((d) => {
@@ -58,6 +65,7 @@ export function resolveDates(dates: readonly string[] | undefined, asOf: IsoDate
     if (!p.ok) throw new CommandError(`日付「${d}」を読めません（例: 2024-10-15,2024-10-29）。`);
     return p.value;
   });
+  if (endAtAsOf) return [...new Set(parsed.filter((d) => d < asOf)), asOf].sort();
   return [...new Set(parsed)].sort();
 }
 
@@ -72,7 +80,7 @@ function blankRecipientRows(master: Master): Set<number> {
 
 export async function summary(port: WorkbookPort, options: SummaryOptions = {}): Promise<SummaryResult> {
   const asOf = resolveAsOf(options.asOf);
-  const dates = resolveDates(options.dates, asOf);
+  const dates = resolveDates(options.dates, asOf, options.endAtAsOf);
   const ctx = await readWorkbook(port);
   const master = requireMaster(ctx);
   const { settings } = ctx;

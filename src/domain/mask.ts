@@ -26,6 +26,7 @@ import { headerKey, isBlankCell, isBlankRow, readTable, type Table } from "./sch
 import { classifySheet } from "./validate";
 import { nfkc } from "./text";
 import type { SheetGrid } from "./grid";
+import { PREFECTURES } from "./prefectures";
 
 /** What a masked cell becomes. One mark whatever the length, so the length does not leak either. */
 export const MASK = "■";
@@ -66,7 +67,27 @@ const FIELD_HEADERS: ReadonlySet<string> = new Set(["列", "項目"].map(headerK
 /** Columns right of the field column that describe the finding, not the value (kept). */
 const DESCRIPTIVE_HEADERS: ReadonlySet<string> = new Set(["セル", "ルール", "重要度"].map(headerKey));
 
-export type MaskReason = "mask" | "code" | "mynumber";
+export type MaskReason = "mask" | "code" | "mynumber" | "freetext";
+
+/**
+ * Free-text columns (what consultants write about an office): copied as they are unless the user
+ * asks to blank them, since they may name people.
+ */
+export const FREE_TEXT_HEADERS: readonly string[] = ["現状", "方針", "回答理由", "備考"];
+const FREE_TEXT_KEYS: ReadonlySet<string> = new Set(FREE_TEXT_HEADERS.map(headerKey));
+
+/** The headers of the columns masked everywhere, for the pane's "what will be masked" list. */
+export const MASKED_FIELD_LABELS: readonly string[] = [
+  "福祉事務所名（保険者名）", "自治体名・市区町村名", "氏名", "氏名カナ", "生年月日", "住所", "被保険者番号", "担当者", "電話番号", "メールアドレス", "連絡先",
+];
+
+/**
+ * Values the exact-value sweep never masks: a prefecture name is public (a prefecture-run office's
+ * 自治体名 is its prefecture, and ■-ing every 東京都 would wipe the 都道府県 column).
+ */
+const NEVER_SWEPT: ReadonlySet<string> = new Set(PREFECTURES.map((p) => nfkc(p).trim()));
+/** Columns the sweep never enters: 都道府県 (public, and what prefecture aggregates need). */
+const UNSWEPT_HEADERS: ReadonlySet<string> = new Set(["都道府県", "都道府県名"].map(headerKey));
 
 export interface CellEdit {
   sheet: string;
@@ -82,6 +103,8 @@ export interface MaskPlanOptions {
   hashCodes?: boolean;
   /** Secret for the pseudo codes; the same salt gives the same pseudo codes. */
   salt?: string;
+  /** Empty the free-text columns (現状, 方針, 回答理由, 備考) too. */
+  blankFreeText?: boolean;
 }
 
 export interface MaskPlan {
@@ -92,6 +115,8 @@ export interface MaskPlan {
   hashedCodes: number;
   /** Cells emptied because they held a probable 個人番号. */
   removedMyNumbers: number;
+  /** Free-text cells emptied (blankFreeText). */
+  blankedFreeText: number;
   /** Sheets with at least one edit, in the order given. */
   sheets: string[];
 }
@@ -239,7 +264,7 @@ export function planMask(grids: readonly SheetGrid[], options: MaskPlanOptions =
     const v = grid.values[r]?.[c] ?? null;
     if (isBlankCell(v)) return;
     const t = textKey(v);
-    if (t.length >= 2 && t !== MASK) maskedTexts.add(t);
+    if (t.length >= 2 && t !== MASK && !NEVER_SWEPT.has(t)) maskedTexts.add(t);
     put(grid, r, c, MASK, "mask");
   };
   const codeCell = (grid: SheetGrid, r: number, c: number): void => {
@@ -257,9 +282,11 @@ export function planMask(grids: readonly SheetGrid[], options: MaskPlanOptions =
     const table = engineTable(grid);
     if (!table) continue;
     const { masked, codes } = tableColumns(table);
+    const freeText = options.blankFreeText ? table.columns.filter((col) => FREE_TEXT_KEYS.has(headerKey(col.header))).map((col) => col.index) : [];
     for (const row of table.rows) {
       for (const c of masked) maskCell(grid, row.index, c);
       for (const c of codes) codeCell(grid, row.index, c);
+      for (const c of freeText) if (!isBlankCell(grid.values[row.index]?.[c] ?? null)) put(grid, row.index, c, null, "freetext");
     }
   }
 
@@ -293,8 +320,9 @@ export function planMask(grids: readonly SheetGrid[], options: MaskPlanOptions =
     });
   }
 
-  // 3. Copies of masked values and known codes anywhere; 4. probable 個人番号 anywhere.
+  // 3. Copies of masked values and known codes anywhere (never in a 都道府県 column); 4. probable 個人番号 anywhere.
   for (const grid of grids) {
+    const unswept = unsweptColumns(grid);
     grid.values.forEach((cells, r) =>
       cells.forEach((v, c) => {
         if (holdsProbableMyNumber(v)) {
@@ -302,7 +330,7 @@ export function planMask(grids: readonly SheetGrid[], options: MaskPlanOptions =
           return;
         }
         // 設定 holds the user's parameters, never copies of names.
-        if (grid.name === SHEET_NAMES.settings) return;
+        if (grid.name === SHEET_NAMES.settings || unswept.has(c)) return;
         if (typeof v === "string" && maskedTexts.has(textKey(v))) maskCell(grid, r, c);
         else if (hashCodes && (typeof v === "number" || typeof v === "string")) {
           const parsed = parseOfficeCode(v);
@@ -326,8 +354,16 @@ export function planMask(grids: readonly SheetGrid[], options: MaskPlanOptions =
     masked: count("mask"),
     hashedCodes: count("code"),
     removedMyNumbers: count("mynumber"),
+    blankedFreeText: count("freetext"),
     sheets: grids.map((g) => g.name).filter((n) => changed.some((e) => e.sheet === n)),
   };
+}
+
+/** 0-based columns under a 都道府県 header in the sheet's first rows (the sweep leaves them alone). */
+function unsweptColumns(grid: SheetGrid): Set<number> {
+  const out = new Set<number>();
+  for (const cells of grid.values.slice(0, 15)) cells.forEach((v, c) => UNSWEPT_HEADERS.has(cellHeaderKey(v)) && out.add(c));
+  return out;
 }
 
 /** Groups edits into vertical runs of one column (one write per run, not per cell). */

@@ -1,7 +1,9 @@
 /** The task pane shell: tabs (one screen per job), the progress bar with キャンセル, and errors. */
 import {
   Button,
+  Field,
   FluentProvider,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -15,6 +17,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useState, type ComponentType } from "react";
+import { asOfLabel, readAsOf } from "./format";
 import type { ScratchWorkbookFactory, WorkbookPort } from "../workbook/port";
 import type { ExcelRun } from "./excel";
 import { M } from "./messages";
@@ -55,6 +58,10 @@ const useStyles = makeStyles({
   status: { display: "flex", flexDirection: "column", rowGap: "4px", padding: "6px 0 8px 0" },
   statusLine: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: "8px" },
   body: { padding: "12px", display: "flex", flexDirection: "column", rowGap: "12px" },
+  asOfBar: { display: "flex", flexWrap: "wrap", alignItems: "end", columnGap: "8px", rowGap: "2px", paddingBottom: "6px" },
+  asOfInput: { width: "8.5em" },
+  era: { color: tokens.colorNeutralForeground2, paddingBottom: "6px" },
+  code: { display: "block", color: tokens.colorNeutralForeground3, marginTop: "2px" },
   hidden: { display: "none" },
 });
 
@@ -76,15 +83,58 @@ function StatusArea() {
   );
 }
 
+/**
+ * The pane's one 基準日, above the tabs: typed as 2025/02/04 (any SPEC §1 form is read) and shown with
+ * its era, 2025/02/04（令和7年2月4日）, whatever the OS locale (no browser date picker).
+ */
+function AsOfBar() {
+  const c = useStyles();
+  const svc = useServices();
+  // While the user types, the box holds their text; otherwise it shows the pane's date (a new
+  // default from 設定, or a date picked on a screen, shows at once).
+  const [editing, setEditing] = useState<string | null>(null);
+  const text = editing ?? asOfLabel(svc.asOf).slash;
+  const parsed = readAsOf(text);
+  const commit = () => {
+    if (parsed && parsed !== svc.asOf) svc.setAsOf(parsed);
+    if (parsed) setEditing(null);
+  };
+  return (
+    <div className={c.asOfBar} data-testid="as-of-bar">
+      <Field label={M.asOfBar.label} validationMessage={parsed ? undefined : M.common.invalidDate} size="small">
+        <Input
+          className={c.asOfInput}
+          size="small"
+          value={text}
+          aria-label={M.asOfBar.label}
+          onChange={(_, d) => setEditing(d.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === "Enter" && commit()}
+        />
+      </Field>
+      <Text size={200} className={c.era} data-testid="as-of-era">
+        {M.asOfBar.era(asOfLabel(svc.asOf).era)}
+      </Text>
+    </div>
+  );
+}
+
+/** Errors where the user is: in the sticky header, so they show however far the screen is scrolled. */
 function ErrorArea() {
   const svc = useServices();
+  const c = useStyles();
   const e = svc.error;
   if (!e) return null;
   return (
-    <MessageBar intent={e.intent} data-testid="error">
+    <MessageBar intent={e.intent} data-testid="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{e.title}</MessageBarTitle>
         {e.body}
+        {e.code && (
+          <Text size={100} className={c.code}>
+            {M.errors.codeLabel(e.code)}
+          </Text>
+        )}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" appearance="transparent" onClick={svc.clearError}>
@@ -112,6 +162,7 @@ function Shell() {
   return (
     <div className={c.root}>
       <header className={c.header}>
+        <AsOfBar />
         <TabList
           className={c.tabs}
           size="small"
@@ -130,9 +181,9 @@ function Shell() {
           ))}
         </TabList>
         <StatusArea />
+        <ErrorArea />
       </header>
       <main className={c.body}>
-        <ErrorArea />
         {SCREENS.filter(({ id }) => visited.has(id)).map(({ id, Component }) => (
           <div key={id} className={id === current ? undefined : c.hidden} data-screen={id}>
             <Component />

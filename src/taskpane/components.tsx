@@ -1,5 +1,6 @@
 /** Small building blocks shared by the screens. */
 import {
+  Badge,
   Button,
   Dropdown,
   Field,
@@ -28,8 +29,9 @@ export const useShared = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: "8px", rowGap: "8px", alignItems: "end" },
   intro: { color: tokens.colorNeutralForeground2 },
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
-  // Size columns to their content (Fluent's default fixed layout splits the width evenly).
-  table: { tableLayout: "auto", width: "100%" },
+  // Size columns to their content (Fluent's default fixed layout splits the width evenly); a table
+  // wider than the pane scrolls sideways in its wrapper rather than clipping a cell (320 px panes).
+  table: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
   nowrap: { whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -144,6 +146,16 @@ export function SheetPicker({
         ))}
       </Dropdown>
     </Field>
+  );
+}
+
+/** 「古い結果」: the result was computed before a command changed the book. */
+export function StaleBadge({ stale }: { stale: boolean }) {
+  if (!stale) return null;
+  return (
+    <Badge appearance="tint" color="warning" data-testid="stale" title={M.staleHint}>
+      {M.stale}
+    </Badge>
   );
 }
 

@@ -32,7 +32,7 @@ export function throwIfCancelled(signal: AbortSignal): void {
  * reaches its commit) and reports which step is running. After a read returns, the step becomes
  * "計算しています" until the command's next port call.
  */
-export function guardPort(port: WorkbookPort, signal: AbortSignal, onStep: (step: StepReport) => void): WorkbookPort {
+export function guardPort(port: WorkbookPort, signal: AbortSignal, onStep: (step: StepReport) => void, onCommitted: () => void = () => {}): WorkbookPort {
   let done = 0;
   const step = async (label: string): Promise<void> => {
     throwIfCancelled(signal);
@@ -60,6 +60,8 @@ export function guardPort(port: WorkbookPort, signal: AbortSignal, onStep: (step
       // each request as it arrives, so a commit that fails part-way leaves its earlier requests
       // applied (see WorkbookPort.commit); running the command again completes it.
       await port.commit(batch);
+      // The book changed: every screen's lists and results depend on it.
+      onCommitted();
       computing();
     },
   };
@@ -69,6 +71,13 @@ export interface ShownError {
   intent: "error" | "warning";
   title: string;
   body: string;
+  /** Office's error code, shown in small print (support needs it; the user needs the body). */
+  code?: string;
+}
+
+/** What the user was acting on, so that an error can name it (the sheet of a finding …). */
+export interface ErrorContext {
+  sheet?: string;
 }
 
 function officeCode(e: unknown): string | null {
@@ -82,14 +91,16 @@ function officeCode(e: unknown): string | null {
 }
 
 /** What the user sees for an error: never a stack trace, always what to do next. */
-export function describeError(e: unknown): ShownError {
+export function describeError(e: unknown, context: ErrorContext = {}): ShownError {
   if (e instanceof CancelledError) return { intent: "warning", title: M.errors.cancelledTitle, body: M.errors.cancelled };
   if (e instanceof CommandError || (e instanceof Error && e.name === "CommandError")) {
     return { intent: "error", title: M.errors.title, body: e.message };
   }
   const code = officeCode(e);
-  if (code === "InvalidOperationInCellEditMode" || code === "ActivityLimitReached") {
-    return { intent: "error", title: M.errors.title, body: M.errors.busy };
-  }
-  return { intent: "error", title: M.errors.title, body: M.errors.unexpected + (code ? M.errors.officeCode(code) : "") };
+  const known = code ? M.errors.office[code as keyof typeof M.errors.office] : undefined;
+  if (code && known) return { intent: "error", title: M.errors.title, body: known(context.sheet), code };
+  // Unexpected: the user sees plain Japanese; the details stay in this machine's developer console
+  // for support (nothing is sent anywhere).
+  console.error("オン資トラッカー: 予期しないエラー", e);
+  return { intent: "error", title: M.errors.title, body: M.errors.unexpected, ...(code ? { code } : {}) };
 }

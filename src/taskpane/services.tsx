@@ -7,7 +7,7 @@ import type { Step } from "../commands/steps";
 import { todayInTokyo } from "../domain/dates";
 import type { ScratchWorkbookFactory, WorkbookPort } from "../workbook/port";
 import type { ExcelRun } from "./excel";
-import { describeError, guardPort, throwIfCancelled, type ShownError } from "./runner";
+import { describeError, guardPort, throwIfCancelled, type ErrorContext, type ShownError } from "./runner";
 
 /**
  * Opens a new workbook from an .xlsx file (`Excel.createWorkbook`, ExcelApi 1.8); null when the
@@ -35,8 +35,8 @@ export interface Services {
   progress: Progress | null;
   error: ShownError | null;
   clearError(): void;
-  /** Shows an error that happened outside `run` (e.g. selecting a cell). */
-  showError(e: unknown): void;
+  /** Shows an error that happened outside `run` (e.g. selecting a cell); `context` names what was acted on. */
+  showError(e: unknown, context?: ErrorContext): void;
   /**
    * Runs one command through a guarded port. `steps` are the steps the command declares (its
    * `…Steps(options)`), the progress bar's length. Resolves to the result, or undefined when it
@@ -49,6 +49,16 @@ export interface Services {
   /** The as-of date screens start from: 設定's 既定_基準日 when set, else today in Japan. */
   defaultAsOf: string;
   setDefaultAsOf(value: string | null): void;
+  /** The one 基準日 of the whole pane (the bar above the tabs): the default until the user picks one. */
+  asOf: string;
+  setAsOf(value: string): void;
+  /**
+   * How many times a command has changed the book (the book is the state): screens reload their
+   * lists when it moves, and a result computed at an older version is shown as 「古い結果」.
+   */
+  bookVersion: number;
+  /** The version now, for stamping a result just computed (a ref: valid inside a run's callback). */
+  currentVersion(): number;
 }
 
 const ServicesContext = createContext<Services | null>(null);
@@ -79,11 +89,17 @@ export function ServicesProvider({
   const [error, setError] = useState<ShownError | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [configuredAsOf, setConfiguredAsOf] = useState<string | null>(null);
+  const [pickedAsOf, setPickedAsOf] = useState<string | null>(null);
+  const [bookVersion, setBookVersion] = useState(0);
+  const version = useRef(0);
   const controller = useRef<AbortController | null>(null);
+  const bookChanged = useCallback(() => {
+    version.current += 1;
+    setBookVersion(version.current);
+  }, []);
 
-  const run = useCallback(
+  const runOne = useCallback(
     async <T,>(steps: readonly Step[], fn: (p: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined> => {
-      if (controller.current) return undefined;
       const expectedSteps = steps.length;
       const abort = new AbortController();
       controller.current = abort;
@@ -104,11 +120,16 @@ export function ServicesProvider({
       try {
         // The port's steps and reported steps share one count.
         let portSteps = 0;
-        const guarded = guardPort(port, abort.signal, (s) => {
-          const started = s.done > portSteps;
-          portSteps = s.done;
-          show(s.label, started ? done + 1 : done);
-        });
+        const guarded = guardPort(
+          port,
+          abort.signal,
+          (s) => {
+            const started = s.done > portSteps;
+            portSteps = s.done;
+            show(s.label, started ? done + 1 : done);
+          },
+          bookChanged,
+        );
         return await fn(guarded, abort.signal, step);
       } catch (e) {
         setError(describeError(e));
@@ -119,7 +140,19 @@ export function ServicesProvider({
         setCancelling(false);
       }
     },
-    [port],
+    [port, bookChanged],
+  );
+
+  // One command at a time, in the order asked: the lists every screen reloads after a change and a
+  // click made meanwhile wait their turn instead of being dropped.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const run = useCallback(
+    <T,>(steps: readonly Step[], fn: (p: WorkbookPort, signal: AbortSignal, step: ReportStep) => Promise<T>): Promise<T | undefined> => {
+      const next = queue.current.then(() => runOne(steps, fn));
+      queue.current = next.catch(() => undefined);
+      return next;
+    },
+    [runOne],
   );
 
   const cancel = useCallback(() => {
@@ -139,26 +172,56 @@ export function ServicesProvider({
       progress,
       error,
       clearError: () => setError(null),
-      showError: (e: unknown) => setError(describeError(e)),
+      showError: (e: unknown, context?: ErrorContext) => setError(describeError(e, context)),
       run,
       cancel,
       cancelling,
       defaultAsOf: configuredAsOf ?? todayInTokyo(),
       setDefaultAsOf: setConfiguredAsOf,
+      asOf: pickedAsOf ?? configuredAsOf ?? todayInTokyo(),
+      setAsOf: setPickedAsOf,
+      bookVersion,
+      currentVersion: () => version.current,
     }),
-    [port, excelRun, createWorkbook, scratch, progress, error, run, cancel, cancelling, configuredAsOf],
+    [port, excelRun, createWorkbook, scratch, progress, error, run, cancel, cancelling, configuredAsOf, pickedAsOf, bookVersion],
   );
   return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
 }
 
 /**
- * A screen's 基準日 field: follows the default (設定's 既定_基準日, else today in Japan) until the user
- * edits it, so a default that arrives after the screen opened still shows.
+ * The pane's one 基準日 (the bar above the tabs): every screen reads and sets the same date, so a
+ * snapshot, a validation and a summary are always for the date the bar shows.
  */
 export function useAsOf(): [string, (v: string) => void] {
-  const { defaultAsOf } = useServices();
-  const [edited, setEdited] = useState<string | null>(null);
-  return [edited ?? defaultAsOf, setEdited];
+  const { asOf, setAsOf } = useServices();
+  return [asOf, setAsOf];
+}
+
+/**
+ * A result with the book version it was computed at: `stale` once a command has changed the book
+ * since (the screen then marks it 「古い結果」).
+ */
+export function useResult<T>(): { value: T | null; set(v: T | null): void; stale: boolean } {
+  const { bookVersion, currentVersion } = useServices();
+  const [state, setState] = useState<{ value: T | null; at: number }>({ value: null, at: 0 });
+  return {
+    value: state.value,
+    set: (value) => setState({ value, at: currentVersion() }),
+    stale: state.value !== null && state.at < bookVersion,
+  };
+}
+
+/** Runs `load` again whenever a command has changed the book (lists of sheets, snapshot dates, settings). */
+export function useReloadOnChange(load: () => Promise<void>): void {
+  const { bookVersion, busy } = useServices();
+  const seen = useRef(bookVersion);
+  const [first] = useState(() => load);
+  useEffect(() => {
+    // After the command that changed the book has finished (the runner runs one command at a time).
+    if (busy || bookVersion === seen.current) return;
+    seen.current = bookVersion;
+    void first();
+  }, [bookVersion, busy, first]);
 }
 
 /**

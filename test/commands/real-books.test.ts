@@ -85,6 +85,7 @@ describe("a hand-kept master: title, units row, merged headings, a repeated code
     const b = await book();
     await snapshot(b, { asOf: "2025-01-21" });
     await snapshot(b, { asOf: AS_OF });
+    await diff(b); // SPEC §4: 期間差分 is written by diff only
     const notes = (sheet: string) => {
       const out: string[] = [];
       b.book.getWorksheet(sheet)!.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && c.value.startsWith("集計から除外した行") && out.push(c.value)));

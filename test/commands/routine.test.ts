@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { applyRegistrations, newestRegistrationSheet, tokyoTimestamp } from "../../src/commands/applyRegistrations";
 import { CommandError } from "../../src/commands/context";
 import { diff } from "../../src/commands/diff";
-import { snapshot } from "../../src/commands/snapshot";
+import { snapshot, SnapshotReplaceError } from "../../src/commands/snapshot";
 import { makeOfficeCode } from "../../src/domain/codes";
 import { loadXlsxBuffer, XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 
@@ -121,6 +121,8 @@ describe("apply-registrations", () => {
       sheet: "支払基金_登録状況_20241220",
       changed: [{ code: code(1), old: null, new: "2024-12-20" }],
       unknownCodes: [code(99)],
+      // The list's own name for a code マスタ does not hold (the pane lists it beside the code).
+      unknownNames: { [code(99)]: "架空町福祉事務所" },
     });
     const saved = await roundTrip(book);
     const ws = saved.book.getWorksheet("マスタ")!;
@@ -134,8 +136,9 @@ describe("apply-registrations", () => {
     expect(after.widths).toEqual(before.widths);
     expect(after.merges).toEqual(before.merges);
     expect(sheetRows(saved, "変更履歴")).toEqual([
-      ["日時", "シート", "セル", "変更前", "変更後", "コマンド"],
-      ["2024-12-20 10:05", "マスタ", "E4", null, "2024-12-20T00:00:00.000Z", "apply-registrations:支払基金_登録状況_20241220"],
+      // SPEC §2: the office, the item and the operation in Japanese.
+      ["日時", "シート", "セル", "保険者コード", "福祉事務所名", "項目", "変更前", "変更後", "操作"],
+      ["2024-12-20 10:05", "マスタ", "E4", code(1), "一市福祉事務所", "資格情報登録開始日", null, "2024-12-20T00:00:00.000Z", "支払基金データの取込（支払基金_登録状況_20241220）"],
     ]);
   });
 
@@ -168,7 +171,7 @@ describe("apply-registrations", () => {
     expect(moved.changed).toEqual([{ code: code(4), old: "2025-01-06", new: "2025-01-08" }]);
     const log = sheetRows(await roundTrip(saved), "変更履歴");
     expect(log).toHaveLength(4);
-    expect(log[3].slice(2, 6)).toEqual(["E7", "2025-01-06T00:00:00.000Z", "2025-01-08T00:00:00.000Z", "apply-registrations:支払基金_登録状況_20250121"]);
+    expect([log[3][2], ...log[3].slice(6, 9)]).toEqual(["E7", "2025-01-06T00:00:00.000Z", "2025-01-08T00:00:00.000Z", "支払基金データの取込（支払基金_登録状況_20250121）"]);
   });
 
   it.each([
@@ -213,6 +216,7 @@ describe("snapshot and diff", () => {
       large: { threshold: 1000, offices: 1, recipients: 4000, shareOfUnregistered: 4000 / 4800 },
       delta: null,
       newlyRegistered: [],
+      retake: { status: "new" },
     });
     expect(historyAtD1[0]).toEqual(["基準日", "都道府県", "保険者コード", "福祉事務所名", "被保護者数", "資格情報登録開始日", "担当者", "備考", "判定_登録状況"]);
     expect(historyAtD1.slice(1).map((r) => r[0])).toEqual(Array(6).fill("2024-12-20T00:00:00.000Z"));
@@ -220,7 +224,8 @@ describe("snapshot and diff", () => {
     expect(historyAtD1[1].slice(2, 8)).toEqual([code(1), "一市福祉事務所", 1500, "2024-12-20T00:00:00.000Z", "山田", "要確認"]);
     expect(historyAtD1[3][5]).toBe("2024/12/18");
     expect(sheetRows(book, "スナップショット")).toHaveLength(2);
-    expect(sheetRows(book, "期間差分")[0]).toEqual(["資格情報未登録福祉事務所の状況 ※12月20日時点"]);
+    // SPEC §4: a snapshot never writes 期間差分 (only diff does).
+    expect(book.book.getWorksheet("期間差分")).toBeUndefined();
   });
 
   it("keeps a frozen snapshot unchanged when マスタ changes later, and is idempotent", async () => {
@@ -249,7 +254,7 @@ describe("snapshot and diff", () => {
     // Re-running the same snapshot gives the same workbook.
     const once = dumpBook(book);
     const again = await snapshot(book, { asOf: "2025-01-07" });
-    expect(again).toEqual(second);
+    expect(again).toEqual({ ...second, retake: { status: "unchanged" } });
     expect(dumpBook(await roundTrip(book))).toEqual(once);
 
     const d = await diff(book, {});
@@ -264,8 +269,12 @@ describe("snapshot and diff", () => {
       [code(5), "五市福祉事務所", "備考", null, "1月に打合せ"],
     ]);
 
-    // Re-taking the first date after the edits replaces it with what マスタ says now.
-    await snapshot(book, { asOf: "2024-12-20" });
+    // Re-taking the first date after the edits replaces it with what マスタ says now (asked for: SPEC §4).
+    await expect(snapshot(book, { asOf: "2024-12-20" })).rejects.toThrow(SnapshotReplaceError);
+    const preview = await snapshot(book, { asOf: "2024-12-20", dryRun: true });
+    expect(preview.retake).toEqual({ status: "replace", changedRows: 3, replaced: false });
+    expect(sheetRows(await roundTrip(book), "スナップショット履歴").slice(1, 7).map((r) => r[4])).toEqual([1500, 2400, 300, 800, 4000, 500]);
+    expect((await snapshot(book, { asOf: "2024-12-20", replace: true })).retake).toEqual({ status: "replace", changedRows: 3, replaced: true });
     const retaken = sheetRows(await roundTrip(book), "スナップショット履歴");
     expect(retaken.slice(1, 7).map((r) => r[4])).toEqual([1600, 2400, 300, 800, 4200, 500]);
     expect((await diff(book, {})).changes).toEqual([]);

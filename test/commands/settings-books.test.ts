@@ -3,6 +3,7 @@
 // saves the very row the engine uses.
 import { describe, expect, it } from "vitest";
 import { loadSettings, saveSettings } from "../../src/commands/settings";
+import { diff } from "../../src/commands/diff";
 import { snapshot } from "../../src/commands/snapshot";
 import { validate } from "../../src/commands/validate";
 import { readWorkbook } from "../../src/commands/context";
@@ -57,6 +58,9 @@ describe("設定 values that cannot be read", () => {
 
     const written = await reloaded(b);
     await snapshot(written, { asOf: AS_OF });
+    // SPEC §4: 期間差分 comes from diff only, which needs an earlier snapshot to compare with.
+    await snapshot(written, { asOf: "2024-04-01" });
+    await diff(written, {});
     const sheetText = (name: string) => {
       const out: string[] = [];
       written.book.getWorksheet(name)!.eachRow((row) => row.eachCell((c) => void out.push(String(c.value))));

@@ -127,5 +127,20 @@ w.__fake = {
   setDelay: (ms: number) => {
     delayMs = ms;
   },
+  /** Adds a sheet of literal rows at the end (as a user pasting a list). */
+  addSheet: (name: string, rows: SeedCell[][]) => {
+    const [sheet] = buildBook([{ name, rows }]).sheets;
+    sheet.id = fake.book.nextId++;
+    fake.book.sheets.push(sheet);
+  },
+  /** Removes a sheet (as a user deleting a tab). */
+  removeSheet: (name: string) => {
+    const i = fake.book.sheets.indexOf(sheetOf(fake.book, name));
+    fake.book.sheets.splice(i, 1);
+  },
+  /** Renames a sheet (as a user renaming a tab). */
+  renameSheet: (from: string, to: string) => {
+    sheetOf(fake.book, from).name = to;
+  },
   sample: { roundDates: sample.rounds.map((r) => r.asOf), listNames: sample.rounds.slice(0, PASTED_ROUNDS).map((r) => r.list.name) },
 };

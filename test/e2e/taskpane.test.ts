@@ -90,9 +90,15 @@ async function expectNoError(): Promise<void> {
   if (await err.count()) throw new Error(`task pane shows an error: ${await err.innerText()}`);
 }
 
-async function setDate(s: Locator, iso: string, index = 0): Promise<void> {
-  await s.locator('input[type="date"]').nth(index).fill(iso);
+/** Sets the pane's one 基準日 (the bar above the tabs; issue 13): every screen uses it. */
+async function setDate(_s: Locator, iso: string): Promise<void> {
+  const bar = asOfBox();
+  await bar.fill(iso);
+  await bar.press("Enter");
+  await expect.poll(() => bar.inputValue()).toBe(iso.replaceAll("-", "/"));
 }
+
+const asOfBox = (): Locator => page.getByTestId("as-of-bar").getByRole("textbox", { name: "基準日", exact: true });
 
 async function choose(s: Locator, label: string, option: string): Promise<void> {
   await s.getByRole("combobox", { name: label }).click();
@@ -179,6 +185,7 @@ beforeAll(async () => {
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.on("console", (m) => (m.type() === "error" ? console.error(`console: ${m.text()}`) : undefined));
   const started = Date.now();
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole("tab", { name: "検証" }).waitFor();
@@ -211,10 +218,11 @@ describe("task pane in Chromium", () => {
     syncs.validate = await syncCount();
     expect(syncs.validate).toBeLessThanOrEqual(3);
 
-    // The planted defects show up, under their sheets.
-    const mismatch = s.locator(`details[data-sheet="${SAMPLE_EXPECTED.defects.pfTotalMismatch.sheet}"] [data-rule="pf-total-mismatch"] button`);
+    // The planted defects show up, under their rules (expanded to their cells), on their sheets.
+    for (const rule of ["pf-total-mismatch", "mynumber-present"]) await s.locator(`[data-rule="${rule}"] button[aria-expanded]`).click();
+    const mismatch = s.locator(`[data-rule="pf-total-mismatch"] button[data-sheet="${SAMPLE_EXPECTED.defects.pfTotalMismatch.sheet}"]`);
     await expect(mismatch.count()).resolves.toBeGreaterThan(0);
-    const mynumber = s.locator(`details[data-sheet="${SAMPLE_EXPECTED.defects.myNumber.sheet}"] [data-rule="mynumber-present"] button`);
+    const mynumber = s.locator(`[data-rule="mynumber-present"] button[data-sheet="${SAMPLE_EXPECTED.defects.myNumber.sheet}"]`);
     await expect(mynumber.count()).resolves.toBeGreaterThan(0);
     // The value of a probable 個人番号 is never shown.
     expect(await mynumber.first().innerText()).not.toMatch(/\d{4}\s?-?\d{4}\s?-?\d{4}/);
@@ -223,6 +231,7 @@ describe("task pane in Chromium", () => {
     await s.getByRole("checkbox", { name: /^エラー（/ }).uncheck();
     await expect(mismatch.count()).resolves.toBe(0);
     await s.getByRole("checkbox", { name: /^エラー（/ }).check();
+    await s.locator(`[data-rule="pf-total-mismatch"] button[aria-expanded="false"]`).click();
 
     // Clicking a finding selects its cell in Excel.
     const cell = await mismatch.first().getAttribute("data-cell");
@@ -270,7 +279,9 @@ describe("task pane in Chromium", () => {
     after.forEach((row, r) => row.forEach((v, c) => (v !== (before[r]?.[c] ?? null) ? changedCells++ : 0)));
     expect(changedCells).toBe(changes);
     const log = await dump("変更履歴");
-    expect(log[0]).toEqual(["日時", "シート", "セル", "変更前", "変更後", "コマンド"]);
+    // SPEC §2 (issue 13): the office, the item and the operation in Japanese.
+    expect(log[0]).toEqual(["日時", "シート", "セル", "保険者コード", "福祉事務所名", "項目", "変更前", "変更後", "操作"]);
+    expect(log.slice(1).every((r) => r[8] === `支払基金データの取込（${first}）` && typeof r[4] === "string" && r[4] !== "")).toBe(true);
     expect(log.length - 1).toBe(changes);
     expect(log.slice(1).every((r) => r[1] === "マスタ")).toBe(true);
   });
@@ -384,9 +395,9 @@ describe("task pane in Chromium", () => {
     expect(findRow(settings, "既定_基準日", serial("2025-02-04"))).toBeDefined();
     expect(findRow(settings, "全数_福祉事務所数", 1104)).toBeDefined();
     await shot("settings");
-    // The new default 基準日 reaches the other screens' date fields.
+    // The new default 基準日 reaches the pane's one 基準日 bar (a date the user picked would win).
     await openTab("検証", "validate");
-    await expect(screen("validate").locator('input[type="date"]').inputValue()).resolves.toBe("2025-02-04");
+    await expect(asOfBox().inputValue()).resolves.toBe("2025/02/04");
   });
 
   it("共有: opens a masked copy as a new workbook, leaving the open one untouched, offline", async () => {
@@ -511,6 +522,248 @@ describe("task pane in Chromium", () => {
     expect(await s.getByRole("button", { name: "報告資料 (PowerPoint)" }).count()).toBe(0);
     await mac.close();
   });
+
+  // Issue 13: the biweekly routine at the pane's narrowest and widest widths. Each test fails on the
+  // code before the fix (named per defect); screenshots go to out/screenshots.
+  for (const width of [320, 450]) {
+    describe(`issue 13 at ${width} px`, () => {
+      const wshot = async (name: string) => {
+        await page.mouse.move(width - 1, HEIGHT - 1);
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`) });
+      };
+      beforeAll(async () => {
+        await page.setViewportSize({ width, height: HEIGHT });
+      });
+      afterAll(async () => {
+        await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+      });
+
+      it("7: 直前の取込を元に戻す restores the logged old values and logs the undo in Japanese", async () => {
+        const names = await listNames();
+        const s = await openTab("データ取込", "apply");
+        await idle();
+        const master = await dump("マスタ");
+        const logBefore = await dump("変更履歴");
+        await s.getByRole("button", { name: "元に戻す内容を確認" }).click();
+        const preview = s.getByTestId("undo-preview");
+        await preview.getByText(`「支払基金データの取込（${names[1]}）」`, { exact: false }).waitFor();
+        await idle();
+        expect(await dump("マスタ")).toEqual(master); // the preview writes nothing
+        await s.getByRole("button", { name: "元に戻す", exact: true }).click();
+        await s.getByText(/セルを取込前の値に戻し/).waitFor();
+        await idle();
+        await expectNoError();
+        await s.getByText(/セルを取込前の値に戻し/).scrollIntoViewIfNeeded();
+        await wshot("undo-import");
+        const log = await dump("変更履歴");
+        const added = log.slice(logBefore.length);
+        expect(added.length).toBeGreaterThan(0);
+        expect(added.every((r) => r[8] === `直前の取込を元に戻す（支払基金データの取込（${names[1]}））` && String(r[4]).length > 0)).toBe(true);
+        // Each restored cell holds the logged 変更前 again.
+        const after = await dump("マスタ");
+        expect(after).not.toEqual(master);
+        const lastImport = logBefore.filter((r) => r[8] === `支払基金データの取込（${names[1]}）`);
+        const col = (address: string) => address.replace(/\d+$/, "").split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+        for (const r of lastImport) expect(after[Number(String(r[2]).replace(/^\D+/, "")) - 1][col(String(r[2]))] ?? null).toEqual(r[6]);
+      });
+
+      it("1, 2: one 基準日 for every screen; a changed retake asks first and never rewrites 期間差分", async () => {
+        const diffBefore = await dump("期間差分");
+        await setDate(screen("apply"), "2024-12-17");
+        // The bar shows the date the same way whatever the OS locale, with its era.
+        await expect(page.getByTestId("as-of-era").innerText()).resolves.toBe("（令和6年12月17日）");
+        const s = await openTab("スナップショット", "snapshot");
+        await idle();
+        const history = await dump("スナップショット履歴");
+        await s.getByRole("button", { name: "スナップショットを取る" }).click();
+        await idle();
+        await expectNoError();
+        const question = s.getByTestId("replace-question");
+        await question.getByText(/^2024\/12\/17 のスナップショットを置き換えますか？ 変わる行: [1-9][\d,]*$/).waitFor({ timeout: 5000 }).catch(async (e) => {
+          await page.screenshot({ path: path.join(SHOTS, `debug-${width}.png`), fullPage: true });
+          console.log("SNAPSHOT SCREEN:", await s.innerText());
+          throw e;
+        });
+        await idle();
+        await wshot("replace-question");
+        await question.getByRole("button", { name: "置き換えない" }).click();
+        expect(await dump("スナップショット履歴")).toEqual(history);
+
+        // Re-applying the list makes マスタ what the 12/17 snapshot froze: a retake then writes nothing, and says so.
+        await applyList((await listNames())[1]);
+        await openTab("スナップショット", "snapshot");
+        await s.getByRole("button", { name: "スナップショットを取る" }).click();
+        await s.getByText("2024/12/17 のスナップショットはすでにあり、マスタから変わる行がないため、何も書き込みませんでした。").waitFor();
+        await idle();
+        expect(await dump("スナップショット履歴")).toEqual(history);
+        // Shares' changes in points.
+        await expect(s.getByRole("cell", { name: /^[+-]?\d+\.\dpt$/ }).count()).resolves.toBeGreaterThan(0);
+        await expect(s.getByRole("cell", { name: /^[+-]\d+\.\d%$/ }).count()).resolves.toBe(0);
+
+        // A new date: written without a question, and 期間差分 (made by 差分表) is left as it was.
+        await setDate(s, "2024-12-27");
+        await s.getByRole("button", { name: "スナップショットを取る" }).click();
+        await s.getByText(/資格情報未登録福祉事務所の状況（2024\/12\/27 時点）/).first().waitFor();
+        await idle();
+        expect(await dump("期間差分")).toEqual(diffBefore);
+
+        // The same 基準日 is on 検証 without setting it there.
+        const v = await openTab("検証", "validate");
+        await v.getByRole("button", { name: "検証する" }).click();
+        await v.getByText("検証結果（基準日 2024/12/27）").waitFor();
+        await idle();
+        await wshot("shared-as-of");
+      });
+
+      it("3: lists refresh after a change, and results computed before it are 「古い結果」", async () => {
+        const d = await openTab("差分表", "diff");
+        await idle();
+        // The 12/27 snapshot taken on another screen is offered without reloading by hand.
+        await expect(d.getByRole("combobox", { name: "比較先（後）" }).innerText()).resolves.toContain("2024/12/27");
+        await expect(d.getByRole("button", { name: "差分表を作る" }).isEnabled()).resolves.toBe(true);
+        // 集計 ran before these commands changed the book.
+        const sum = await openTab("集計", "summary");
+        await expect(sum.getByTestId("stale").first().innerText()).resolves.toBe("古い結果");
+      });
+
+      it("5: 集計 ends at the 基準日, with a legend and ordered classes, readable without clipping", async () => {
+        const s = await openTab("集計", "summary");
+        await setDate(s, SAMPLE_EXPECTED.distributionAt);
+        await s.getByRole("textbox", { name: "比較する日付（任意）" }).fill("2024-10-15, 2024-10-29");
+        await s.getByRole("button", { name: "集計する", exact: true }).click();
+        await s.getByText("集計シートを更新しました。").waitFor();
+        await idle();
+        await expectNoError();
+        const survey = s.getByRole("table", { name: "架電結果まとめ" });
+        const headers = await survey.getByRole("columnheader").allInnerTexts();
+        expect(headers.at(-1)).toMatch(/（基準日）$/);
+        expect(headers.slice(1, -1).every((h) => /^R\d+\.\d+\.\d+$/.test(h.trim()))).toBe(true);
+        await s.getByTestId("class-legend").getByText(/^① /).waitFor();
+        const classes = s.getByRole("table", { name: /^区分・優先/ });
+        const rows = await classes.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+        const rank = (c: string) => (["①", "②", "③", "④"].includes(c) ? ["①", "②", "③", "④"].indexOf(c) : 4);
+        const keys = rows.map((r) => [rank(r[0]), -Number(r[2].replace(/,/g, ""))]);
+        expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+        expect(rows.some((r) => /^R\d+\.\d+/.test(r[3]))).toBe(true);
+        // No cell is clipped: every cell's content fits its box (wide tables scroll sideways instead).
+        const clipped = await s.locator("table td, table th").evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+        expect(clipped).toBe(0);
+        const plans = await classes.locator("tbody tr td:nth-child(4)").evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().height));
+        expect(Math.max(...plans)).toBeLessThan(40); // 「令和/6年/9月」 no longer wraps over three lines
+        await survey.scrollIntoViewIfNeeded();
+        await wshot("summary");
+      });
+
+      it("8: 無効ルール is a checklist of rules by Japanese title, and 保存しました shows in view", async () => {
+        const s = await openTab("設定", "settings");
+        await idle();
+        const rule = s.getByTestId("disabled-rules").getByRole("checkbox", { name: /外字/ });
+        await rule.check();
+        await s.getByRole("button", { name: "設定を保存" }).click();
+        const saved = s.getByText("「設定」シートに保存しました。");
+        await saved.waitFor();
+        await idle();
+        const box = await saved.boundingBox();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(HEIGHT);
+        // Saved into 設定 as the rule id, and read back checked.
+        await s.getByRole("button", { name: "設定を読み込む" }).click();
+        await idle();
+        await expect(rule.isChecked()).resolves.toBe(true);
+        await rule.uncheck();
+        await s.getByRole("button", { name: "設定を保存" }).click();
+        await saved.waitFor();
+        await idle();
+      });
+
+      it("9: 共有 lists what it masks, keeps 都道府県 and can blank the free-text columns", async () => {
+        const s = await openTab("共有", "share");
+        await idle();
+        await s.getByTestId("mask-list").getByText(/都道府県はマスクしません/).waitFor();
+        const free = s.getByRole("checkbox", { name: /自由記述の列（現状・方針・回答理由・備考）も空欄にする/ });
+        await free.check();
+        const count = (await fakeCall<string[]>("created")).length;
+        await s.getByRole("button", { name: "マスクしたコピーを作る" }).click();
+        await s.getByRole("row", { name: /空欄にした自由記述のセル/ }).waitFor().catch(async (e) => {
+          console.log("SHARE SCREEN:", await s.innerText(), "ERROR:", (await page.getByTestId("error").count()) ? await page.getByTestId("error").innerText() : "none");
+          throw e;
+        });
+        await idle();
+        await expectNoError();
+        await free.uncheck();
+        const created = await fakeCall<string[]>("created");
+        expect(created.length).toBe(count + 1);
+        const copy = (await (await loadXlsxBuffer(Buffer.from(created.at(-1)!, "base64"))).readSheets(["マスタ"])).get("マスタ")!;
+        const master = await dump("マスタ");
+        const h = master.findIndex((r) => r.includes("都道府県"));
+        const column = (rows: Cell[][], top: number, header: string) => {
+          const c = master[h].indexOf(header);
+          return rows.slice(h + 1 - (top - 1)).map((r) => r[c] ?? null);
+        };
+        const prefectures = column(master, 1, "都道府県").filter((v) => v !== null);
+        expect(prefectures.length).toBeGreaterThan(100);
+        expect(column(copy.values as Cell[][], copy.top, "都道府県").filter((v) => v !== null)).toEqual(prefectures);
+        for (const header of ["現状", "方針", "備考"]) expect(column(copy.values as Cell[][], copy.top, header).every((v) => v === null)).toBe(true);
+      });
+
+      it("6, 4: 100,000 findings grouped and windowed, spaces visible; an error for a renamed sheet shows in view", async () => {
+        const LIST = "支払基金_エラー明細_20250301";
+        const s = await openTab("検証", "validate");
+        {
+          // 100,000 rows whose 住所 has no 市区郡町村 (Z09), the first with stray spaces in 氏名 (Z04).
+          await page.evaluate((name) => {
+            const rows: (string | number | null)[][] = [["保険者コード", "被保険者番号", "氏名", "氏名カナ", "生年月日", "性別", "住所", "エラーコード"]];
+            for (let i = 0; i < 100_000; i++) rows.push(["12130019", String(10_000_000 + i), i === 0 ? "支払 一郎 " : "支払一郎", "シハライイチロウ", null, "1", "どこか1-2-3", "Z09"]);
+            (window as unknown as { __fake: { addSheet(n: string, r: unknown[][]): void } }).__fake.addSheet(name, rows);
+          }, LIST);
+          await s.getByRole("button", { name: "検証する" }).click();
+          await s.getByText(/^検証結果（基準日/).waitFor({ timeout: 60_000 });
+          await idle();
+          await expectNoError();
+        }
+        const total = Number((await s.getByTestId("shown-count").innerText()).replace(/.*全 ([\d,]+) 件.*/, "$1").replace(/,/g, ""));
+        expect(total).toBeGreaterThanOrEqual(100_000);
+        const group = s.locator('[data-rule="address-no-municipality"]');
+        // The explanation once, with the count.
+        const head = group.locator("button[aria-expanded]");
+        expect(Number((await head.innerText()).replace(/.*（([\d,]+) 件）$/s, "$1").replace(/,/g, ""))).toBeGreaterThanOrEqual(100_000);
+        await expect(group.getByText(/エラーコードZ09/).count()).resolves.toBe(1);
+        if ((await head.getAttribute("aria-expanded")) !== "true") await head.click();
+        const list = group.getByTestId("windowed-list");
+        await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+        const last = group.locator(`button[data-cell="G100001"][data-sheet="${LIST}"]`);
+        await last.waitFor();
+        expect(await group.locator("button[data-cell]").count()).toBeLessThan(60); // windowed: only the rows in view
+        await last.scrollIntoViewIfNeeded();
+        await wshot("validate-100k");
+
+        // Filters: text narrows to the row with stray spaces, shown as ␣.
+        const search = s.getByRole("searchbox", { name: "文字で絞り込む" });
+        await search.fill("支払 一郎");
+        const z04 = s.locator('[data-rule="name-whitespace"]');
+        if ((await z04.locator("button[aria-expanded]").getAttribute("aria-expanded")) !== "true") await z04.locator("button[aria-expanded]").click();
+        await expect(z04.getByTestId("finding-value").first().innerText()).resolves.toBe("支払␣一郎␣");
+        await search.fill("");
+        // The group was filtered out and comes back closed: open it again.
+        if ((await head.getAttribute("aria-expanded")) !== "true") await head.click();
+
+        // 4: the list sheet is renamed (then removed) after 検証; a click far down the list shows the
+        // error where the user is, in plain Japanese with the code in small print.
+        await fakeCall<void>("renameSheet", LIST, `${LIST}_旧`);
+        await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+        await last.click();
+        const error = page.getByTestId("error");
+        await error.getByText(`シート『${LIST}』が見つかりません。シート名が変わったか削除された可能性があります。検証をやり直してください。`).waitFor();
+        await error.getByText("エラーコード: ItemNotFound").waitFor();
+        const box = await error.boundingBox();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(HEIGHT);
+        await wshot("error-in-view");
+        await error.getByRole("button", { name: "閉じる" }).click();
+        await fakeCall<void>("removeSheet", `${LIST}_旧`);
+      });
+    });
+  }
 
   it("made no network requests and threw no page errors", () => {
     expect(blocked).toEqual([]);

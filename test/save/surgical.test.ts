@@ -358,7 +358,7 @@ describe("surgical saves", () => {
     expect(cells(master).get("D4")).toContain('<f t="shared" ref="D4:D4" si="0">IFERROR(VLOOKUP(A4,参照!$A$1:$B$10,2,FALSE),"")</f>');
     const book = await loadXlsx(file);
     const log = book.book.getWorksheet("変更履歴")!;
-    const before = [2, 3].map((row) => log.getCell(row, 4).value);
+    const before = [2, 3].map((row) => log.getCell(row, 7).value); // 変更前 (SPEC §2: the 7th column)
     expect(before).toEqual(['=IFERROR(VLOOKUP(A2,参照!$A$1:$B$10,2,FALSE),"")', '=IFERROR(VLOOKUP(A3,参照!$A$1:$B$10,2,FALSE),"")']);
     expect(book.book.getWorksheet("マスタ")!.getCell("D2").value).toEqual(new Date(Date.UTC(2024, 11, 10)));
   });

@@ -127,6 +127,16 @@ describe("describeError", () => {
     expect(unexpected.body).toBe(M.errors.unexpected);
     expect(unexpected.body).not.toContain("undefined");
     const office = Object.assign(new Error("boom"), { name: "RichApi.Error", code: "ItemNotFound", debugInfo: {} });
-    expect(describeError(office).body).toBe(M.errors.unexpected + M.errors.officeCode("ItemNotFound"));
+    // Issue 13 (defect 4): a known Office error reads as what to do, naming the sheet; the code goes to small print.
+    expect(describeError(office, { sheet: "支払基金_エラー明細" })).toEqual({
+      intent: "error",
+      title: M.errors.title,
+      body: "シート『支払基金_エラー明細』が見つかりません。シート名が変わったか削除された可能性があります。検証をやり直してください。",
+      code: "ItemNotFound",
+    });
+    const editing = Object.assign(new Error("busy"), { name: "RichApi.Error", code: "InvalidOperationInCellEditMode", debugInfo: {} });
+    expect(describeError(editing).body).toMatch(/^セルの編集を終えてから/u);
+    const unknown = Object.assign(new Error("?"), { name: "RichApi.Error", code: "SomethingNew", debugInfo: {} });
+    expect(describeError(unknown)).toMatchObject({ body: M.errors.unexpected, code: "SomethingNew" });
   });
 });

@@ -22,7 +22,10 @@ export default defineCommand<ApplyRegistrationsResult>({
     } else {
       lines.push("変更はありません（マスタはすでに一覧と同じです）。");
     }
-    if (r.unknownCodes.length > 0) lines.push("", `マスタにない保険者コード（追加していません）: ${r.unknownCodes.join(", ")}`);
+    if (r.unknownCodes.length > 0) {
+      lines.push("", "マスタにない保険者コード（追加していません）:");
+      lines.push(renderTable(["保険者コード", "一覧の保険者名"], r.unknownCodes.map((c) => [c, r.unknownNames?.[c] ?? ""])));
+    }
     return lines.join("\n");
   },
 });

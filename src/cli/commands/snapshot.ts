@@ -14,7 +14,7 @@ export function signedShare(ratio: number): string {
 }
 
 /** The snapshot fields of SPEC §5, in its order. */
-export function snapshotJson(f: SnapshotFigures & { notes?: string[] }) {
+export function snapshotJson(f: SnapshotFigures & { notes?: string[]; retake?: SnapshotResult["retake"] }) {
   return {
     asOf: f.asOf,
     previous: f.previous,
@@ -26,7 +26,16 @@ export function snapshotJson(f: SnapshotFigures & { notes?: string[] }) {
     newlyRegistered: f.newlyRegistered,
     ...notesJson(f.notes),
     ...(f.excludedRows ? { excludedRows: f.excludedRows } : {}),
+    // Only a retake of an existing date says what it did (a new date keeps SPEC §5's shape).
+    ...(f.retake && f.retake.status !== "new" ? { retake: f.retake } : {}),
   };
+}
+
+/** The line that says what a retake of an existing date did. */
+export function retakeLine(f: Pick<SnapshotResult, "asOf" | "retake">): string[] {
+  if (f.retake.status === "unchanged") return [`基準日 ${f.asOf} のスナップショットは既にあり、マスタから変わる行がないため、何も書き込みませんでした。`];
+  if (f.retake.status === "replace") return [`基準日 ${f.asOf} のスナップショットを置き換えました（変わった行: ${f.retake.changedRows}）。`];
+  return [];
 }
 
 /** The seed's 「資格情報未登録福祉事務所の状況」 table with 参考① and 参考②, as terminal text. */
@@ -64,10 +73,10 @@ export function renderFigures(f: SnapshotFigures & { notes?: string[] }): string
 
 export default defineCommand<SnapshotResult>({
   name: "snapshot",
-  summary: "マスタを基準日のスナップショットとして保存し、推移と期間差分のシートを作り直します",
-  options: { "as-of": { type: "string" } },
+  summary: "マスタを基準日のスナップショットとして保存し、推移のシートを作り直します（同じ基準日で変わる行があるときは --replace が必要）",
+  options: { "as-of": { type: "string" }, replace: { type: "boolean" } },
   writes: true,
-  run: (port, o) => snapshot(port, { asOf: o["as-of"] as string | undefined }),
+  run: (port, o) => snapshot(port, { asOf: o["as-of"] as string | undefined, replace: o.replace === true }),
   toJson: snapshotJson,
-  render: renderFigures,
+  render: (f) => [...retakeLine(f), renderFigures(f)].join("\n"),
 });

@@ -1,16 +1,13 @@
 /**
- * 変更履歴 rows for survey answers written into マスタ, in SPEC §2's column set (日時, シート, セル,
- * 保険者コード, 福祉事務所名, 項目, 変更前, 変更後, 操作). 変更前 keeps the value the cell held, so the
- * change can be undone from the log.
+ * How survey answers written into マスタ are logged in 変更履歴 (through the one writer of
+ * ./changeLog, in SPEC §2's columns), and the formats of the cells they write.
  */
 import { dateOut, type OutCell } from "../../domain/cell";
-import { SHEET_NAMES } from "../../domain/schema/fields";
 import { cellAddress } from "../../domain/schema/table";
 import type { SurveyAnswerField, SurveyChange } from "../../domain/survey-answers";
-import type { AppendRows } from "../../domain/writes";
+import type { LogEntry } from "./changeLog";
 import { DATE_FORMAT } from "./formats";
 
-export const CHANGE_LOG_COLUMNS = ["日時", "シート", "セル", "保険者コード", "福祉事務所名", "項目", "変更前", "変更後", "操作"];
 
 /** The マスタ header each field is logged (and shown) under. */
 export const SURVEY_FIELD_LABELS: Record<SurveyAnswerField, string> = {
@@ -30,13 +27,18 @@ export const SURVEY_FIELD_FORMATS: Record<SurveyAnswerField, string> = {
 
 const logged = (field: SurveyAnswerField, v: string | null): OutCell => (v !== null && field === "answerDate" && /^\d{4}-\d{2}-\d{2}$/u.test(v) ? dateOut(v) : v);
 
-export function surveyChangeLogAppend(changes: readonly SurveyChange[], ctx: { when: string; operation: string; masterSheet: string }): AppendRows {
-  return {
-    sheet: SHEET_NAMES.changeLog,
-    header: CHANGE_LOG_COLUMNS,
-    rows: changes.map((c) => [
-      ctx.when, ctx.masterSheet, cellAddress(c.row, c.col), c.code, c.name, SURVEY_FIELD_LABELS[c.field], logged(c.field, c.old), logged(c.field, c.new), ctx.operation,
-    ]),
-    formats: ["@", undefined, undefined, "@", undefined, undefined, undefined, undefined, undefined],
-  };
+/** The 変更履歴 operation of a survey batch, in Japanese (SPEC §2). */
+export const surveyOperation = (sheet: string): string => `アンケート回答の取込（${sheet}）`;
+
+/** One 変更履歴 entry per changed cell; 変更前 keeps the value the cell held, so the change can be undone. */
+export function surveyLogEntries(changes: readonly SurveyChange[], masterSheet: string): LogEntry[] {
+  return changes.map((c) => ({
+    sheet: masterSheet,
+    cell: cellAddress(c.row, c.col),
+    code: c.code,
+    name: c.name,
+    field: SURVEY_FIELD_LABELS[c.field],
+    old: logged(c.field, c.old),
+    new: logged(c.field, c.new),
+  }));
 }

@@ -3,10 +3,10 @@ import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { diff, diffSteps, type DiffValue, type PeriodDiff } from "../../commands/diff";
 import { listSnapshotDates, listSnapshotDatesSteps } from "../../commands/history";
-import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
+import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, StaleBadge, SuccessBar, useLimit, useShared } from "../components";
 import { fmtDate, fmtValue } from "../format";
 import { M } from "../messages";
-import { useLoadOnOpen, useServices } from "../services";
+import { useLoadOnOpen, useReloadOnChange, useResult, useServices } from "../services";
 import { FiguresView } from "./Figures";
 
 const cellText = (v: DiffValue): string =>
@@ -18,7 +18,8 @@ export function DiffScreen() {
   const [dates, setDates] = useState<string[] | null>(null);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const [result, setResult] = useState<PeriodDiff | null>(null);
+  const diffResult = useResult<PeriodDiff>();
+  const result = diffResult.value;
   const [limit, more] = useLimit(100);
 
   const loadDates = async () => {
@@ -29,10 +30,12 @@ export function DiffScreen() {
     setFrom(d[d.length - 2] ?? "");
   };
   useLoadOnOpen(loadDates);
+  // A snapshot taken on another screen shows here at once (the book is the state).
+  useReloadOnChange(loadDates);
 
   const generate = async () => {
     const r = await svc.run(diffSteps(), (port) => diff(port, { from, to }));
-    if (r) setResult(r);
+    if (r) diffResult.set(r);
   };
 
   const enough = (dates?.length ?? 0) >= 2;
@@ -72,6 +75,7 @@ export function DiffScreen() {
       </div>
       {result && (
         <>
+          <StaleBadge stale={diffResult.stale} />
           <SuccessBar>{M.diff.written}</SuccessBar>
           <Text weight="semibold">{M.diff.title(fmtDate(result.from), fmtDate(result.to))}</Text>
           <FiguresView figures={result} />

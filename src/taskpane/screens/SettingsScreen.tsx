@@ -2,7 +2,7 @@
  * 設定: show and edit the 設定 sheet (項目 | 値) through the 設定 use case (src/commands/settings),
  * which reads it with the engine's own parser and writes each changed value back to its cell.
  */
-import { Button, Field, Input } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { InfoBar, ScreenIntro, SuccessBar, useShared } from "../components";
 import { M } from "../messages";
@@ -11,6 +11,9 @@ import { DiagnosticsSection } from "./DiagnosticsScreen";
 import {
   checkSetting,
   defaultAsOfOf,
+  disabledRuleIds,
+  ruleChoices,
+  toggleDisabledRule,
   emptyValues,
   itemName,
   loadSettings,
@@ -21,6 +24,34 @@ import {
   type SettingKey,
   type SettingsSheet,
 } from "../../commands/settings";
+
+const RULE_CHOICES = ruleChoices();
+
+/** 無効ルール as a checklist of the rules by their Japanese titles (the id in small print). */
+function DisabledRules({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | null }) {
+  const off = new Set(disabledRuleIds(value));
+  return (
+    <Field label={M.settingsRules.title} hint={M.settingsRules.hint} validationMessage={error ?? undefined}>
+      <div role="group" aria-label={M.settings.items.disabledRules} data-testid="disabled-rules">
+        {RULE_CHOICES.map((r) => (
+          <Checkbox
+            key={r.id}
+            checked={off.has(r.id)}
+            onChange={(_, d) => onChange(toggleDisabledRule(value, r.id, d.checked === true))}
+            label={
+              <>
+                {r.title}{" "}
+                <Text size={100} font="monospace">
+                  {r.id}
+                </Text>
+              </>
+            }
+          />
+        ))}
+      </div>
+    </Field>
+  );
+}
 
 export function SettingsScreen() {
   const svc = useServices();
@@ -53,7 +84,12 @@ export function SettingsScreen() {
     setSheet(done.sheet);
     setValues(done.sheet.values);
     setMessage(done.saved ? "saved" : "unchanged");
-    if (done.saved) svc.setDefaultAsOf(defaultAsOfOf(done.sheet));
+    if (done.saved) {
+      const asOf = defaultAsOfOf(done.sheet);
+      svc.setDefaultAsOf(asOf);
+      // A 既定_基準日 just saved is what the user wants the pane on now.
+      if (asOf && asOf !== sheet.values.asOfDefault) svc.setAsOf(asOf);
+    }
   };
 
   return (
@@ -69,7 +105,17 @@ export function SettingsScreen() {
         </InfoBar>
       )}
       {sheet &&
-        SETTING_KEYS.map((key) => (
+        SETTING_KEYS.map((key) => key === "disabledRules" ? (
+          <DisabledRules
+            key={key}
+            value={values[key]}
+            error={errors[key]}
+            onChange={(v) => {
+              setValues((old) => ({ ...old, [key]: v }));
+              setMessage(null);
+            }}
+          />
+        ) : (
           <Field
             key={key}
             label={itemName(key)}
@@ -95,9 +141,12 @@ export function SettingsScreen() {
           {M.settings.save}
         </Button>
       </div>
-      {message === "saved" && <SuccessBar>{M.settings.saved}</SuccessBar>}
-      {message === "unchanged" && <InfoBar>{M.settings.unchanged}</InfoBar>}
-      {message === "invalid" && <InfoBar intent="warning">{M.settings.fixFirst}</InfoBar>}
+      {/* The outcome is scrolled into view: the form is longer than the pane (issue 13, defect 8). */}
+      <div ref={(el) => void (message && el?.scrollIntoView({ block: "nearest" }))} data-testid="settings-message">
+        {message === "saved" && <SuccessBar>{M.settings.saved}</SuccessBar>}
+        {message === "unchanged" && <InfoBar>{M.settings.unchanged}</InfoBar>}
+        {message === "invalid" && <InfoBar intent="warning">{M.settings.fixFirst}</InfoBar>}
+      </div>
       <DiagnosticsSection />
     </div>
   );

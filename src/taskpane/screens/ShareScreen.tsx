@@ -5,7 +5,7 @@
  */
 import { Button, Checkbox, Field } from "@fluentui/react-components";
 import { useState } from "react";
-import type { MaskResult } from "../../commands/mask";
+import { FREE_TEXT_HEADERS, MASKED_FIELD_LABELS, type MaskResult } from "../../commands/mask";
 import { maskedBookName, maskedCopy, maskedCopySteps } from "../../commands/maskCopy";
 import { InfoBar, ScreenIntro, Section, SimpleTable, SuccessBar, useShared } from "../components";
 import { workbookName } from "../excel";
@@ -22,6 +22,7 @@ export function ShareScreen() {
   const svc = useServices();
   const s = useShared();
   const [hashCodes, setHashCodes] = useState(false);
+  const [blankFreeText, setBlankFreeText] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const create = svc.createWorkbook;
 
@@ -30,7 +31,7 @@ export function ShareScreen() {
     setDone(null);
     const r = await svc.run([...maskedCopySteps(), "open"], async (port, _signal, step) => {
       const name = await workbookName(svc.excelRun);
-      const copy = await maskedCopy(port, { scratch: svc.scratch, hashCodes, afterRead: () => step(M.share.building) });
+      const copy = await maskedCopy(port, { scratch: svc.scratch, hashCodes, blankFreeText, afterRead: () => step(M.share.building) });
       // The last point where キャンセル stops it; from here the copy is Excel's.
       await step(M.share.opening);
       await create(copy.bytes);
@@ -41,6 +42,7 @@ export function ShareScreen() {
         masked: r.masked,
         removedMyNumbers: r.removedMyNumbers,
         hashedCodes: r.hashedCodes,
+        ...(r.blankedFreeText !== undefined ? { blankedFreeText: r.blankedFreeText } : {}),
         sheets: r.sheets,
         title: r.title,
         hashCodesAsked: r.hashCodesAsked,
@@ -53,6 +55,7 @@ export function ShareScreen() {
         [M.share.masked, M.share.counted(done.masked)],
         [M.share.removedMyNumbers, M.share.counted(done.removedMyNumbers)],
         ...(done.hashCodesAsked ? [[M.share.hashedCodes, M.share.counted(done.hashedCodes)]] : []),
+        ...(done.blankedFreeText !== undefined ? [[M.share.blankedFreeText, M.share.counted(done.blankedFreeText)]] : []),
       ]
     : [];
 
@@ -61,6 +64,16 @@ export function ShareScreen() {
       <ScreenIntro title={M.share.heading}>{M.share.intro}</ScreenIntro>
       <InfoBar>{M.share.valuesOnly}</InfoBar>
       {!create && <InfoBar intent="warning">{M.share.unsupported}</InfoBar>}
+      <Section title={M.share.whatTitle}>
+        <ul data-testid="mask-list" style={{ margin: 0, paddingLeft: "1.2em" }}>
+          <li>{M.share.whatMasked([...MASKED_FIELD_LABELS])}</li>
+          <li>{M.share.whatRemoved}</li>
+          <li>{M.share.whatKept}</li>
+        </ul>
+      </Section>
+      <Field hint={M.share.blankFreeTextHint}>
+        <Checkbox checked={blankFreeText} onChange={(_, d) => setBlankFreeText(d.checked === true)} label={M.share.blankFreeText([...FREE_TEXT_HEADERS])} />
+      </Field>
       <Field hint={M.share.hashCodesHint}>
         <Checkbox checked={hashCodes} onChange={(_, d) => setHashCodes(d.checked === true)} label={M.share.hashCodes} />
       </Field>

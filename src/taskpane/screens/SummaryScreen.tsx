@@ -1,14 +1,21 @@
 /** 集計: the survey / distribution / class / document tables at an as-of date, and the 閲覧停止 aggregate. */
-import { Button, Checkbox, Divider, Field, Input } from "@fluentui/react-components";
+import { Button, Checkbox, Divider, Field, Input, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { aggregate, aggregateSteps, type PrefectureRow, type RemainingRow, type TopOffice, type VendorRow } from "../../commands/aggregate";
 import { listCandidateSheets, listCandidateSheetsSteps } from "../../commands/lists";
 import { actionText, summary, summarySteps, type SummaryResult } from "../../commands/summary";
-import { DateField, InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, SuccessBar, useLimit, useShared } from "../components";
-import { fmtCount, fmtDate, fmtShare, parseDateList, planText } from "../format";
+import { InfoBar, MoreButton, ScreenIntro, Section, SheetPicker, SimpleTable, StaleBadge, SuccessBar, useLimit, useShared } from "../components";
+import { asOfLabel, fmtCount, fmtShare, parseDateList, planText, shortEraDate, shortPlan } from "../format";
 import { M } from "../messages";
-import { useAsOf, useLoadOnOpen, useServices } from "../services";
+import { useAsOf, useLoadOnOpen, useReloadOnChange, useResult, useServices } from "../services";
 import { TrendPanel } from "./TrendPanel";
+
+const CLASS_ORDER = ["①", "②", "③", "④"];
+/** ①–④ first in that order, then offices without a class; within a class the most recipients first. */
+const byClassThenRecipients = (a: { class: string | null; recipients: number }, b: { class: string | null; recipients: number }): number => {
+  const rank = (c: string | null) => (c === null ? CLASS_ORDER.length : CLASS_ORDER.indexOf(c));
+  return rank(a.class) - rank(b.class) || b.recipients - a.recipients;
+};
 
 /** What the screen shows of an aggregate run (SPEC §5's JSON). */
 interface AggregateView {
@@ -27,7 +34,10 @@ function SurveyTable({ result }: { result: SummaryResult }) {
   return (
     <SimpleTable
       label={M.summary.surveyTitle}
-      columns={[{ label: M.summary.item }, ...cols.map((c) => ({ label: fmtDate(c.date), numeric: true }))]}
+      columns={[
+        { label: M.summary.item },
+        ...cols.map((c) => ({ label: c.date === result.asOf ? M.summary.asOfColumn(shortEraDate(c.date)) : shortEraDate(c.date), numeric: true })),
+      ]}
       rows={[
         line(L.registered, (c) => c.registered),
         line(L.unregistered, (c) => c.unregistered),
@@ -46,9 +56,10 @@ function SurveyTable({ result }: { result: SummaryResult }) {
 export function SummaryScreen() {
   const svc = useServices();
   const s = useShared();
-  const [asOf, setAsOf] = useAsOf();
+  const [asOf] = useAsOf();
   const [datesText, setDatesText] = useState("");
-  const [result, setResult] = useState<SummaryResult | null>(null);
+  const summaryResult = useResult<SummaryResult>();
+  const result = summaryResult.value;
   const [priorityOnly, setPriorityOnly] = useState(false);
   const [classLimit, moreClasses] = useLimit(100);
   const [docLimit, moreDocs] = useLimit(100);
@@ -67,25 +78,25 @@ export function SummaryScreen() {
     setPrevious((cur) => (lists.sheets.includes(cur) ? cur : ""));
   };
   useLoadOnOpen(loadSheets);
+  useReloadOnChange(loadSheets);
 
   const { dates, bad } = parseDateList(datesText);
   const runSummary = async () => {
-    const r = await svc.run(summarySteps(), (port) => summary(port, { asOf: asOf || undefined, dates: dates.length > 0 ? dates : undefined }));
-    if (r) setResult(r);
+    const r = await svc.run(summarySteps(), (port) =>
+      summary(port, { asOf: asOf || undefined, dates: dates.length > 0 ? dates : undefined, endAtAsOf: true }),
+    );
+    if (r) summaryResult.set(r);
   };
   const runAggregate = async () => {
     const r = await svc.run(aggregateSteps(), (port) => aggregate(port, { sheet, previous: previous || undefined }));
     if (r) setAgg({ byVendor: r.byVendor, byPrefecture: r.byPrefecture, top: r.top, previous: r.previous, remaining: r.remaining ?? [] });
   };
 
-  const classes = result ? (priorityOnly ? result.classes.filter((c) => c.priority) : result.classes) : [];
+  const classes = result ? (priorityOnly ? result.classes.filter((c) => c.priority) : [...result.classes]).sort(byClassThenRecipients) : [];
 
   return (
     <div className={s.screen}>
       <ScreenIntro title={M.summary.heading}>{M.summary.intro}</ScreenIntro>
-      <div className={s.row}>
-        <DateField label={M.common.asOf} hint={M.common.asOfHint} value={asOf} onChange={setAsOf} />
-      </div>
       <Field label={M.summary.dates} hint={M.summary.datesHint} validationMessage={bad.length > 0 ? M.summary.datesInvalid(bad[0]) : undefined}>
         <Input value={datesText} onChange={(_, d) => setDatesText(d.value)} placeholder="2024-10-15, 2024-10-29" />
       </Field>
@@ -97,7 +108,11 @@ export function SummaryScreen() {
 
       {result && (
         <>
+          <StaleBadge stale={summaryResult.stale} />
           <SuccessBar>{M.summary.written}</SuccessBar>
+          <Text weight="semibold" data-testid="summary-as-of">
+            {M.summary.resultFor(`${asOfLabel(result.asOf).slash}（${asOfLabel(result.asOf).era}）`)}
+          </Text>
           {result.excludedRows ? <InfoBar>{M.common.excludedRows(result.excludedRows)}</InfoBar> : null}
           <Section title={M.summary.surveyTitle}>
             <SurveyTable result={result} />
@@ -113,6 +128,16 @@ export function SummaryScreen() {
             />
           </Section>
           <Section title={M.summary.classesTitle(result.classes.length)}>
+            <div data-testid="class-legend">
+              <Text size={200} weight="semibold" block>
+                {M.summary.legendTitle}
+              </Text>
+              {M.summary.legend.map((line) => (
+                <Text key={line} size={200} block>
+                  {line}
+                </Text>
+              ))}
+            </div>
             <Checkbox checked={priorityOnly} onChange={(_, d) => setPriorityOnly(d.checked === true)} label={M.summary.classesPriorityOnly} />
             <SimpleTable
               label={M.summary.classesTitle(result.classes.length)}
@@ -126,7 +151,7 @@ export function SummaryScreen() {
               ]}
               rows={classes
                 .slice(0, classLimit)
-                .map((c) => [c.class ?? "", c.name, fmtCount(c.recipients), planText(c.answer), planText(c.plan), c.delayed ? M.summary.yes : ""])}
+                .map((c) => [c.class ?? "", c.name, fmtCount(c.recipients), shortPlan(c.answer), shortPlan(c.plan), c.delayed ? M.summary.yes : ""])}
             />
             <MoreButton hidden={classes.length - classLimit} onClick={moreClasses} />
           </Section>
