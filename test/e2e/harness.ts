@@ -3,11 +3,13 @@
  * its own directory so it never races the build test over dist/) plus the office.js stand-in, and
  * serves the files from a tiny static server on 127.0.0.1.
  */
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium, type BrowserContext } from "playwright-core";
 import type { Configuration, MultiStats } from "webpack";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -131,4 +133,47 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<St
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+export interface PaneBrowser {
+  context: BrowserContext;
+  userDataDir: string;
+  /** Requests to anywhere but this machine (blocked, and listed so that tests can assert none). */
+  blocked: string[];
+}
+
+/**
+ * Debian's headless Chromium in Japanese (ja-JP, Asia/Tokyo) with office.js routed to the stub at
+ * `stubPath`; requests to this machine pass, every other request is blocked and recorded.
+ */
+export async function launchPaneBrowser(options: { stubPath: string; tempPrefix: string; width: number; height: number; args: readonly string[] }): Promise<PaneBrowser> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), options.tempPrefix));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...options.args],
+    env: { ...process.env, LANGUAGE: "ja" },
+    viewport: { width: options.width, height: options.height },
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+  });
+  const blocked: string[] = [];
+  const stub = readFileSync(options.stubPath, "utf8");
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS_URL || url.startsWith("https://appsforoffice.microsoft.com/")) {
+      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: stub });
+      return;
+    }
+    const host = new URL(url).hostname;
+    if (url.startsWith("data:") || host === "127.0.0.1" || host === "localhost") {
+      await route.continue();
+      return;
+    }
+    blocked.push(url);
+    await route.abort("blockedbyclient");
+  });
+  return { context, userDataDir, blocked };
 }

@@ -4,17 +4,15 @@
  * アンケート回答 list kind in データ取込 (preview → apply, logged in 変更履歴), and 閲覧停止推移 in 集計
  * with its chart. Screenshots go to out/screenshots/refresh-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import Encoding from "encoding-japanese";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSampleBook, buildSampleRefresh } from "../../src/demo/sample";
 import type { OutCell } from "../../src/domain/cell";
-import { buildAll, OFFICE_JS_URL, ROOT, serve, type BuildOutput, type StaticServer } from "./harness";
+import { buildAll, launchPaneBrowser, ROOT, serve, type BuildOutput, type StaticServer } from "./harness";
 
-const CHROMIUM = "/usr/bin/chromium";
 const OUT_DIR = path.join(ROOT, ".tmp", "e2e-refresh");
 const SHOTS = path.join(ROOT, "out", "screenshots");
 const WIDTH = 350;
@@ -26,7 +24,7 @@ let server: StaticServer;
 let context: BrowserContext;
 let page: Page;
 let userDataDir: string;
-const blocked: string[] = [];
+let blocked: string[] = [];
 
 const refresh = buildSampleRefresh(buildSampleBook());
 const quote = (s: string) => (/[",\r\n]/u.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
@@ -74,31 +72,9 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   build = await buildAll(OUT_DIR);
   server = await serve(build.distDir);
-  userDataDir = mkdtempSync(path.join(os.tmpdir(), "onshi-e2e-refresh-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--lang=ja"],
-    env: { ...process.env, LANGUAGE: "ja" },
-    viewport: { width: WIDTH, height: HEIGHT },
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-  });
-  const stub = readFileSync(build.stubPath, "utf8");
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS_URL || url.startsWith("https://appsforoffice.microsoft.com/")) {
-      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: stub });
-      return;
-    }
-    const host = new URL(url).hostname;
-    if (url.startsWith("data:") || host === "127.0.0.1" || host === "localhost") {
-      await route.continue();
-      return;
-    }
-    blocked.push(url);
-    await route.abort("blockedbyclient");
-  });
+  const launched = await launchPaneBrowser({ stubPath: build.stubPath, tempPrefix: "onshi-e2e-refresh-", width: WIDTH, height: HEIGHT, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--lang=ja"] });
+  ({ context, userDataDir } = launched);
+  blocked = launched.blocked;
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => console.error(`page error: ${String(e)}`));
   page.on("console", (m) => (m.type() === "error" ? console.error(`console: ${m.text()}`) : undefined));

@@ -3,18 +3,16 @@
  * by a stub backed by the strict Excel fake loaded with the fictional demo workbook. Every screen
  * is clicked through and the fake workbook's resulting sheets and round trips are checked.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_EXPECTED, SAMPLE_SHEET_NAMES } from "../../src/demo/sample";
 import { holdsProbableMyNumber, MASK } from "../../src/domain/mask";
 import { loadXlsxBuffer } from "../../src/workbook/xlsx/adapter";
-import { buildAll, OFFICE_JS_URL, ROOT, serve, type BuildOutput, type StaticServer } from "./harness";
+import { buildAll, CHROMIUM, launchPaneBrowser, OFFICE_JS_URL, ROOT, serve, type BuildOutput, type StaticServer } from "./harness";
 
-const CHROMIUM = "/usr/bin/chromium";
 const OUT_DIR = path.join(ROOT, ".tmp", "e2e");
 const SHOTS = path.join(ROOT, "out", "screenshots");
 const WIDTH = 350;
@@ -52,7 +50,7 @@ let server: StaticServer;
 let context: BrowserContext;
 let page: Page;
 let userDataDir: string;
-const blocked: string[] = [];
+let blocked: string[] = [];
 const pageErrors: string[] = [];
 /** Round trips per command, for the report. */
 const syncs: Record<string, number> = {};
@@ -158,31 +156,9 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   build = await buildAll(OUT_DIR);
   server = await serve(build.distDir);
-  userDataDir = mkdtempSync(path.join(os.tmpdir(), "onshi-e2e-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    env: { ...process.env, LANGUAGE: "ja" },
-    viewport: { width: WIDTH, height: HEIGHT },
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-  });
-  const stub = readFileSync(build.stubPath, "utf8");
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS_URL || url.startsWith("https://appsforoffice.microsoft.com/")) {
-      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: stub });
-      return;
-    }
-    const host = new URL(url).hostname;
-    if (url.startsWith("data:") || host === "127.0.0.1" || host === "localhost") {
-      await route.continue();
-      return;
-    }
-    blocked.push(url);
-    await route.abort("blockedbyclient");
-  });
+  const launched = await launchPaneBrowser({ stubPath: build.stubPath, tempPrefix: "onshi-e2e-", width: WIDTH, height: HEIGHT, args: ARGS });
+  ({ context, userDataDir } = launched);
+  blocked = launched.blocked;
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => (m.type() === "error" ? console.error(`console: ${m.text()}`) : undefined));
