@@ -12,6 +12,7 @@ import { dateOut } from "../../src/domain/cell";
 import { isoToSerial } from "../../src/domain/dates";
 import { tableNameOf, type GeneratedSheet } from "../../src/domain/writes";
 import { createOfficeWorkbook, createWorkbookWithin, DATE_1904_MESSAGE } from "../../src/workbook/office";
+import { UNREADABLE_RULES_MESSAGE } from "../../src/workbook/office/write";
 import { createSimulatedEngine } from "../../src/workbook/office-sim/engine";
 import { PLATFORMS } from "../../src/workbook/office-sim/platforms";
 import { buildXlsx } from "../../src/workbook/xlsx/adapter";
@@ -198,6 +199,34 @@ describe("conditional formats (office-js #5222)", () => {
         const cfs = ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats.load("items/type");
         await ctx.sync();
         for (const cf of cfs.items) cf.delete();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+describe("conditional formats after an undo (office-js #6396)", () => {
+  it("a rule of ours restored by Ctrl+Z cannot be read: the commit says so plainly and writes nothing", async () => {
+    const fake = createFakeExcel(buildBook([{ name: "マスタ", rows: masterRows(5) }]), m365.host);
+    const port = on("m365", fake);
+    await summary(port, { asOf: "2025-02-04" });
+    const master = sheetOf(fake.book, "マスタ");
+    // The user deleted one of our rules and undid it: Excel keeps it, unreadable until reopened.
+    master.conditionalFormats[0].undoneDelete = true;
+    const before = dumpSheet(fake.book, "マスタ");
+    const rulesBefore = master.conditionalFormats.length;
+    const error = await summary(port, { asOf: "2025-02-05" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "CommandError", message: UNREADABLE_RULES_MESSAGE });
+    expect(dumpSheet(fake.book, "マスタ")).toEqual(before);
+    expect(master.conditionalFormats.length).toBe(rulesBefore);
+  });
+
+  it("the host models the bug: loading the restored rule fails with ItemNotFound", async () => {
+    const fake = createFakeExcel(buildBook([{ name: "S", rows: [["a"]] }]), m365.host);
+    sheetOf(fake.book, "S").conditionalFormats.push({ id: 92, type: "Custom", rect: { row: 0, col: 0, rows: 1, cols: 1 }, formula: "=1", undoneDelete: true });
+    await expect(
+      fake.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats.load("items/type");
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: "ItemNotFound" });

@@ -1370,6 +1370,7 @@ class ConditionalFormatObj extends ClientObj {
     if (!this.sheet().conditionalFormats.includes(cf)) {
       throw new FakeOfficeError("ItemNotFound", "The conditional format was deleted.");
     }
+    if (cf.undoneDelete) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
     return cf;
   }
   protected scalarValue(prop: string): unknown {

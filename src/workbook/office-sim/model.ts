@@ -53,6 +53,11 @@ export interface FakeConditionalFormat {
   /** For `Custom` rules: the rule formula (A1 style, relative to the top-left cell). */
   formula?: string;
   fill?: string;
+  /**
+   * office-js #6396: a rule whose deletion the user undid (Ctrl+Z). Loading any of its properties
+   * or calling its methods fails with ItemNotFound until the book is reopened.
+   */
+  undoneDelete?: boolean;
 }
 
 export interface FakeSheet {

@@ -101,7 +101,7 @@ export async function commit(excel: ExcelWriter, batch: WriteBatch): Promise<voi
       const p = probes.get(key) ?? probe([...ranges.map((w) => w.sheet), ...appends.map((a) => a.sheet)].find((n) => lower(n) === key) ?? key);
       return { p, protection: p.sheet.protection.load("protected") };
     });
-    if (probes.size + guarded.length > 0) await ctx.sync();
+    if (probes.size + guarded.length > 0) await syncFirstLook(ctx, highlights.map((h) => h.sheet));
     for (const { p, protection } of protections) {
       if (!p.sheet.isNullObject && protection.protected) {
         throw new HostError(`シート「${p.sheet.name}」は保護されているため書き込めません。［校閲］›［シート保護の解除］の後でもう一度実行してください。何も書き込んでいません。`);
@@ -303,6 +303,35 @@ function printUnit(name: string, g: GeneratedSheet, layout: ReturnType<typeof la
     // Office adds a break above the range given: the row after the one that ends the page.
     for (const row of p.breaksAfter) ws.horizontalPageBreaks.add(`A${row + 1}`);
   });
+}
+
+/** Said when our highlight sheet holds a rule Excel cannot read since an undo (office-js #6396). */
+export const UNREADABLE_RULES_MESSAGE =
+  "条件付き書式を読み取れませんでした。条件付き書式の削除を［元に戻す］で取り消した後に起きる Excel の既知の不具合です。ブックを保存して開き直してから、もう一度実行してください。何も書き込んでいません。";
+
+/**
+ * The commit's first look (nothing is written yet). An ItemNotFound there that a look at the
+ * highlight sheets' rules alone reproduces is office-js #6396 (a rule restored by Ctrl+Z cannot be
+ * read until the book is reopened): said plainly instead of an unexpected error.
+ */
+async function syncFirstLook(ctx: Excel.RequestContext, highlightSheets: readonly string[]): Promise<void> {
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if ((e as { code?: unknown })?.code !== "ItemNotFound" || highlightSheets.length === 0) throw e;
+    if (await rulesUnreadable(ctx, highlightSheets)) throw new HostError(UNREADABLE_RULES_MESSAGE);
+    throw e;
+  }
+}
+
+async function rulesUnreadable(ctx: Excel.RequestContext, sheets: readonly string[]): Promise<boolean> {
+  try {
+    for (const name of sheets) ctx.workbook.worksheets.getItem(name).getRange().conditionalFormats.load("items/type");
+    await ctx.sync();
+    return false;
+  } catch (e) {
+    return (e as { code?: unknown })?.code === "ItemNotFound";
+  }
 }
 
 /** Our highlight rules found on the sheet (none when the batch rebuilds the sheet anyway). */
