@@ -6,22 +6,15 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+import { cli } from "./capture";
 
 describe("onshi --engine office-sim", () => {
   it("demo prints the same tables as the default engine, and --stats reports round trips", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "onshi-engine-"));
     const plain = await cli(["demo", "--out", path.join(dir, "a.xlsx")]);
     const sim = await cli(["demo", "--engine", "office-sim", "--out", path.join(dir, "b.xlsx")]);
-    expect(plain.code).toBe(0);
-    expect(sim.code).toBe(0);
+    expect(plain.exit).toBe(0);
+    expect(sim.exit).toBe(0);
     expect(sim.stdout).toBe(plain.stdout);
     expect(sim.stdout).toContain("■ 3. 期間差分");
     expect(sim.stderr).toMatch(/office-sim（Microsoft 365 \(Windows\)）: Excel\.run \d+ 回, 往復 \d+ 回/);
@@ -31,7 +24,7 @@ describe("onshi --engine office-sim", () => {
     const copy = path.join(dir, "c.xlsx");
     const a = await cli(["summary", book, "--as-of", "2025-01-23", "--json", "--out", path.join(dir, "s1.xlsx")]);
     const b = await cli(["summary", book, "--as-of", "2025-01-23", "--json", "--out", copy, "--engine", "office-sim", "--web", "--stats"]);
-    expect(b.code).toBe(a.code);
+    expect(b.exit).toBe(a.exit);
     expect(b.stdout).toBe(a.stdout);
     expect(b.stderr).toMatch(/office-sim（Excel on the web）.*最大要求 [\d.]+ MB, 最大応答 [\d.]+ MB/);
     const v1 = await cli(["validate", path.join(dir, "s1.xlsx"), "--json"]);
@@ -42,9 +35,9 @@ describe("onshi --engine office-sim", () => {
 
   it("--web without --engine office-sim, or an unknown engine, is one plain line and exit 2", async () => {
     const r = await cli(["validate", "nothing.xlsx", "--web"]);
-    expect(r.code).toBe(2);
+    expect(r.exit).toBe(2);
     const e = await cli(["demo", "--engine", "excel"]);
-    expect(e.code).toBe(2);
+    expect(e.exit).toBe(2);
     expect(e.stderr).toMatch(/--engine は xlsx か office-sim/);
   });
 });

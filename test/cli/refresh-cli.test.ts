@@ -3,19 +3,12 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { makeOfficeCode } from "../../src/domain/codes";
 import { buildXlsx, loadXlsx } from "../../src/workbook/xlsx/adapter";
 import { encodeCsv } from "../import/csv";
+import { cli } from "./capture";
 
 const A = makeOfficeCode("12", 1, 1);
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const exit = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { exit, stdout, stderr };
-}
 
 describe("onshi import / apply-survey", () => {
   it("imports a Shift_JIS survey batch, then applies it", async () => {

@@ -6,19 +6,12 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import type { OutCell } from "../../src/domain/cell";
 import { makeOfficeCode } from "../../src/domain/codes";
 import { buildXlsx, loadXlsx } from "../../src/workbook/xlsx/adapter";
+import { cli } from "./capture";
 
 const code = (i: number) => makeOfficeCode("12", 13, i);
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const exit = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { exit, stdout, stderr };
-}
 
 const MASTER: OutCell[][] = [
   ["保険者コード", "福祉事務所名", "被保護者数", "資格情報登録開始日"],

@@ -2,17 +2,10 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { buildXlsx } from "../../src/workbook/xlsx/adapter";
 import { makeOfficeCode } from "../../src/domain/codes";
 import type { OutCell } from "../../src/domain/cell";
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+import { cli } from "./capture";
 
 async function writeBook(rows: OutCell[][]): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "onshi-cli-"));
@@ -30,7 +23,7 @@ describe("onshi validate", () => {
     const before = readFileSync(file);
     const mtime = statSync(file).mtimeMs;
     const r = await cli(["validate", file, "--as-of", "2025-02-04", "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.exit).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["issues", "counts"]));
     expect(json.counts).toEqual({ error: 0, warning: 0, info: 0 });
@@ -43,7 +36,7 @@ describe("onshi validate", () => {
   it("exits 1 when errors are found and names row, column and cell", async () => {
     const file = await writeBook([HEADER, ["1213048", "架空市福祉事務所", 120, null]]);
     const r = await cli(["validate", file, "--as-of", "2025-02-04", "--json"]);
-    expect(r.code).toBe(1);
+    expect(r.exit).toBe(1);
     const issue = JSON.parse(r.stdout).issues.find((i: { rule: string }) => i.rule === "code-format");
     expect(issue).toMatchObject({ sheet: "マスタ", row: 2, column: "保険者コード", cell: "A2", severity: "error", value: "1213048" });
   });
@@ -51,7 +44,7 @@ describe("onshi validate", () => {
   it("prints a Japanese table without --json", async () => {
     const file = await writeBook([HEADER, ["1213048", "架空市福祉事務所", 120, null]]);
     const r = await cli(["validate", file, "--as-of", "2025-02-04"]);
-    expect(r.code).toBe(1);
+    expect(r.exit).toBe(1);
     expect(r.stdout).toContain("検証結果");
     expect(r.stdout).toContain("code-format");
   });
@@ -70,14 +63,14 @@ describe("onshi validate", () => {
     }],
   ])("exits 2 with one Japanese line for %s", async (_, make) => {
     const r = await cli(["validate", make(), "--json"]);
-    expect(r.code).toBe(2);
+    expect(r.exit).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n").at(-1)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
     expect(r.stderr).not.toMatch(/\n\s+at /u);
   });
 
   it("exits 2 on an unknown command or option", async () => {
-    expect((await cli(["nope", "x.xlsx"])).code).toBe(2);
-    expect((await cli(["validate", "x.xlsx", "--bogus"])).code).toBe(2);
+    expect((await cli(["nope", "x.xlsx"])).exit).toBe(2);
+    expect((await cli(["validate", "x.xlsx", "--bogus"])).exit).toBe(2);
   });
 });

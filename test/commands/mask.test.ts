@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { mask } from "../../src/commands/mask";
 import { makeOfficeCode, myNumberCheckDigit } from "../../src/domain/codes";
 import type { OutCell } from "../../src/domain/cell";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { buildXlsx, loadXlsx } from "../../src/workbook/xlsx/adapter";
 import { buildBook, cellAt, createFakeExcel, dumpSheet } from "../fake-excel";
+import { cli } from "../cli/capture";
 
 const A = makeOfficeCode("12", 13, 48);
 const B = makeOfficeCode("12", 14, 3);
@@ -72,13 +72,6 @@ describe("mask command", () => {
   });
 });
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
-
 async function writeBook(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), "onshi-mask-"));
   const file = path.join(dir, "台帳.xlsx");
@@ -91,7 +84,7 @@ describe("onshi mask", () => {
     const file = await writeBook();
     const before = readFileSync(file);
     const r = await cli(["mask", file, "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.exit).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ masked: 9, removedMyNumbers: 1, hashedCodes: 0, sheets: ["マスタ", "支払基金_エラー明細_20250107", "メモ"] });
     expect(r.stdout + r.stderr).not.toContain(MY);
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -109,13 +102,13 @@ describe("onshi mask", () => {
     const before = readFileSync(file);
     const out = path.join(path.dirname(file), "share.xlsx");
     const r = await cli(["mask", file, "--out", out, "--hash-codes", "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.exit).toBe(0);
     expect(JSON.parse(r.stdout).hashedCodes).toBe(3);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet("マスタ")!.getCell("A2").value).not.toBe(A);
     const refused = await cli(["mask", file, "--out", path.join(path.dirname(file), ".", "台帳.xlsx")]);
-    expect(refused.code).toBe(2);
+    expect(refused.exit).toBe(2);
     expect(refused.stderr.trim().split("\n").at(-1)).toMatch(/上書きすることはできません/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });

@@ -5,7 +5,6 @@
  * from the office list (real-books.ts), never taken from the engine.
  */
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { buildXlsx, type XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
@@ -33,15 +32,9 @@ import {
   twoRecipientColumns,
   twoRowHeaderMaster,
 } from "./real-books";
+import { cli } from "../cli/capture";
 
 const AS_OF = "2025-02-04";
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const exit = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { exit, stdout, stderr };
-}
 
 /** The same book as the Office fake holds it (values and formats, anchored at A1), behind the Office adapter. */
 async function officeTwin(book: XlsxWorkbook): Promise<WorkbookPort> {

@@ -15,14 +15,7 @@ import { makeOfficeCode } from "../../src/domain/codes";
 import { createOfficeWorkbook } from "../../src/workbook/office";
 import { buildBook, createFakeExcel } from "../fake-excel";
 import { GENERATED_SHEETS, loadBook } from "./hostile-book";
-import { runCli } from "../../src/cli/main";
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (x) => (stdout += x), stderr: (x) => (stderr += x) });
-  return { code, stdout, stderr };
-}
+import { cli } from "../cli/capture";
 
 const INJECTIONS = ["=cmd|' /C calc'!A0", "+81-3-0000-0000", "-2+3", "@SUM(1,2)", "=HYPERLINK(\"https://example.com\",\"x\")"];
 const codes = INJECTIONS.map((_, i) => makeOfficeCode("12", 13, 100 + i));
@@ -61,7 +54,7 @@ describe("formula injection", () => {
     const file = await xlsxFile();
     for (const args of [["apply-registrations"], ["snapshot", "--as-of", "2025-01-08"], ["summary", "--as-of", "2025-02-04"], ["aggregate"], ["validate", "--as-of", "2025-02-04"]]) {
       const r = await cli([args[0], file, ...args.slice(1), "--json"]);
-      expect(r.code, `${args[0]}: ${r.stderr}`).toBeLessThan(2);
+      expect(r.exit, `${args[0]}: ${r.stderr}`).toBeLessThan(2);
     }
     const book = await loadBook(readFileSync(file));
     const texts = new Set<string>();
@@ -116,8 +109,8 @@ describe("idempotency", () => {
     const file = await xlsxFile();
     const out1 = path.join(path.dirname(file), "once.xlsx");
     const out2 = path.join(path.dirname(file), "twice.xlsx");
-    expect((await cli([name, file, ...args, "--out", out1, "--json"])).code).toBeLessThan(2);
-    expect((await cli([name, out1, ...args, "--out", out2, "--json"])).code).toBeLessThan(2);
+    expect((await cli([name, file, ...args, "--out", out1, "--json"])).exit).toBeLessThan(2);
+    expect((await cli([name, out1, ...args, "--out", out2, "--json"])).exit).toBeLessThan(2);
     const once = wholeBook(await loadBook(readFileSync(out1)));
     const twice = wholeBook(await loadBook(readFileSync(out2)));
     expect(twice).toEqual(once);
@@ -130,8 +123,8 @@ describe("idempotency", () => {
     await cli(["snapshot", file, "--as-of", "2025-01-08"]);
     const out1 = path.join(path.dirname(file), "once.xlsx");
     const out2 = path.join(path.dirname(file), "twice.xlsx");
-    expect((await cli(["diff", file, "--out", out1, "--json"])).code).toBeLessThan(2);
-    expect((await cli(["diff", out1, "--out", out2, "--json"])).code).toBeLessThan(2);
+    expect((await cli(["diff", file, "--out", out1, "--json"])).exit).toBeLessThan(2);
+    expect((await cli(["diff", out1, "--out", out2, "--json"])).exit).toBeLessThan(2);
     expect(wholeBook(await loadBook(readFileSync(out2)))).toEqual(wholeBook(await loadBook(readFileSync(out1))));
   });
 

@@ -13,20 +13,13 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main";
 import { backupPathFor } from "../../src/cli/io";
 import { loadXlsx } from "../../src/workbook/xlsx/adapter";
 import { code, featureBook } from "./books";
+import { cli } from "../cli/capture";
 
 const dir = mkdtempSync(path.join(tmpdir(), "onshi-save-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const exit = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { exit, stdout, stderr };
-}
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const utf8 = new TextDecoder();
