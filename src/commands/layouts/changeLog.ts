@@ -95,18 +95,11 @@ export function changeLogWrites(entries: readonly LogEntry[], { when, operation 
   return { ranges, append: { sheet: SHEET_NAMES.changeLog, header, rows, formats } };
 }
 
-/** One row of 変更履歴 as read (old and new formats alike). */
-export interface LoggedChange {
+/** One row of 変更履歴 as read (old and new formats alike): the entry as written, with when and by what. */
+export interface LoggedChange extends LogEntry {
   /** 1-based row in 変更履歴. */
   row: number;
   when: string;
-  sheet: string;
-  cell: string;
-  code: string;
-  name: string;
-  field: string;
-  old: OutCell;
-  new: OutCell;
   operation: string;
 }
 
